@@ -1,0 +1,71 @@
+// @ts-check
+import eslint from '@eslint/js';
+import prettier from 'eslint-config-prettier';
+import globals from 'globals';
+import tseslint from 'typescript-eslint';
+
+/**
+ * Architecture graph, enforced: engine <- data <- pipeline <- server, cli; web -> server types (+ engine).
+ * The engine is the bottom layer: no Node built-ins (except its Node-only entry point src/node/),
+ * no DOM, no DuckDB, and no imports from higher layers.
+ */
+const higherLayers = ['@segmint/data', '@segmint/pipeline', '@segmint/server', '@segmint/cli'];
+
+export default tseslint.config(
+  { ignores: ['**/dist/**', '**/build/**', 'node_modules/**', '**/*.d.ts', 'bench/results/**'] },
+  eslint.configs.recommended,
+  ...tseslint.configs.recommendedTypeChecked,
+  {
+    languageOptions: {
+      parserOptions: {
+        projectService: { allowDefaultProject: ['*.ts', '*.js'] },
+        tsconfigRootDir: import.meta.dirname,
+      },
+      globals: { ...globals.node },
+    },
+    rules: {
+      '@typescript-eslint/consistent-type-imports': 'error',
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_' },
+      ],
+    },
+  },
+  {
+    files: ['packages/engine/src/**/*.ts'],
+    ignores: [
+      'packages/engine/src/node/**',
+      'packages/engine/src/**/*.test.ts',
+      'packages/engine/src/test-utils/**',
+    ],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['node:*'],
+              message: 'The engine is pure: Node built-ins belong in src/node/ only.',
+            },
+            { group: ['@duckdb/*'], message: 'Only @segmint/data imports DuckDB.' },
+            {
+              group: higherLayers,
+              message: 'The engine is the bottom layer: it cannot import higher layers.',
+            },
+          ],
+          paths: ['fs', 'path', 'os', 'worker_threads', 'child_process', 'crypto', 'url'].map(
+            (name) => ({
+              name,
+              message: 'The engine is pure: Node built-ins belong in src/node/ only.',
+            }),
+          ),
+        },
+      ],
+    },
+  },
+  {
+    files: ['**/*.js', '**/*.mjs'],
+    extends: [tseslint.configs.disableTypeChecked],
+  },
+  prettier,
+);

@@ -1,0 +1,74 @@
+/**
+ * One base error for the whole engine. Every error carries a stable `code` (catalogued in
+ * {@link ERROR_CODES}) so higher layers map it to an HTTP status or a CLI exit code without
+ * parsing messages (the idea of fastify's `lib/errors.js`).
+ */
+
+/** Stable error codes raised by the engine. */
+export const ERROR_CODES = {
+  /** A hyperparameter is missing, of the wrong type, or outside its allowed range. */
+  INVALID_PARAMETER: 'INVALID_PARAMETER',
+  /** Input data has the wrong shape (empty, ragged, fewer rows than clusters, wrong column count). */
+  INVALID_SHAPE: 'INVALID_SHAPE',
+  /** Input data holds NaN or +-Infinity where finite numbers are required. */
+  NON_FINITE_VALUE: 'NON_FINITE_VALUE',
+  /** A model was used before fitting, or a serialised model is malformed or of an unknown version. */
+  INVALID_MODEL: 'INVALID_MODEL',
+  /** Labels given to a metric are inconsistent with the data (length, cluster count). */
+  INVALID_LABELS: 'INVALID_LABELS',
+} as const;
+
+export type ErrorCode = (typeof ERROR_CODES)[keyof typeof ERROR_CODES];
+
+/** Structured context attached to an error: the parameter, row, column and offending value. */
+export interface ErrorDetails {
+  readonly parameter?: string;
+  readonly row?: number;
+  readonly column?: number | string;
+  readonly value?: unknown;
+  readonly [key: string]: unknown;
+}
+
+/**
+ * The engine's error. `message` is written for a person ("kmeans: 'clusterCount' must be an
+ * integer in [1, 10000]; got 0."); `code` and `details` are for programs.
+ */
+export class SegmintError extends Error {
+  readonly code: ErrorCode;
+  readonly details: ErrorDetails;
+
+  constructor(
+    code: ErrorCode,
+    message: string,
+    details: ErrorDetails = {},
+    options?: { cause?: unknown },
+  ) {
+    super(message, options);
+    this.name = 'SegmintError';
+    this.code = code;
+    this.details = details;
+  }
+}
+
+/** True when `error` is a {@link SegmintError}, optionally with the given code. */
+export function isSegmintError(error: unknown, code?: ErrorCode): error is SegmintError {
+  return error instanceof SegmintError && (code === undefined || error.code === code);
+}
+
+/** Formats a value for an error message: short, unambiguous, never a huge dump. */
+export function formatValue(value: unknown): string {
+  if (typeof value === 'string')
+    return JSON.stringify(value.length > 60 ? `${value.slice(0, 57)}...` : value);
+  if (typeof value === 'number') {
+    if (Number.isNaN(value)) return 'NaN';
+    if (!Number.isFinite(value)) return value > 0 ? 'Infinity' : '-Infinity';
+    return String(value);
+  }
+  if (value === undefined) return 'undefined';
+  if (value === null) return 'null';
+  if (Array.isArray(value))
+    return value.length > 8 ? `an array of length ${value.length}` : JSON.stringify(value);
+  if (ArrayBuffer.isView(value)) return `a ${value.constructor.name}`;
+  if (typeof value === 'object') return 'an object';
+  return typeof value === 'bigint' || typeof value === 'boolean' ? String(value) : typeof value;
+}

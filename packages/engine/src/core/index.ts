@@ -1,0 +1,3 @@
+export * from './errors.js';
+export * from './params.js';
+export * from './random.js';

@@ -1,0 +1,7 @@
+/**
+ * @segmint/engine: pure TypeScript (no I/O, no Node built-ins, no DOM).
+ * Runs in a worker, a server or a browser. The Node-only thread adapters live in
+ * `@segmint/engine/node`.
+ */
+export * from './core/index.js';
+export * from './matrix/index.js';

@@ -1,0 +1,13 @@
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+  resolve: {
+    // Workspace packages resolve to their TypeScript sources in tests (see each package.json "source" condition).
+    conditions: ['source'],
+  },
+  test: {
+    include: ['packages/*/src/**/*.test.ts', 'bench/src/**/*.test.ts'],
+    testTimeout: 60_000,
+    hookTimeout: 60_000,
+  },
+});
