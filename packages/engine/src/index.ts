@@ -5,3 +5,9 @@
  */
 export * from './core/index.js';
 export * from './matrix/index.js';
+export * from './preprocess/index.js';
+export * from './cluster/index.js';
+export * from './reduce/index.js';
+export * from './metrics/index.js';
+export * from './select/index.js';
+export * from './model/index.js';

@@ -1,0 +1,2 @@
+/** Multi-threaded kmeans entry points (Node only). */
+export {};

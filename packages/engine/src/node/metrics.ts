@@ -1,0 +1,2 @@
+/** Multi-threaded metrics entry points (Node only). */
+export {};

@@ -1,0 +1,2 @@
+/** Multi-threaded reduce entry points (Node only). */
+export {};
