@@ -1,1 +1,2 @@
 export * from './kneedle.js';
+export * from './vote.js';
