@@ -1,0 +1,159 @@
+import { describe, expect, it } from 'vitest';
+import { ERROR_CODES, SegmintError } from '../core/errors.js';
+import { adjustedRandIndex } from '../metrics/adjusted-rand.js';
+import { makeBlobs } from '../test-utils/blobs.js';
+import { hasSharedDatasets, loadSipu } from '../test-utils/data.js';
+import { kmeans } from './kmeans.js';
+import { minibatchKmeans } from './minibatch-kmeans.js';
+import { minibatchKmeansFromJSON, minibatchKmeansToJSON } from './minibatch-kmeans-json.js';
+import { labelsAndInertia } from './minibatch-kmeans-kernel.js';
+
+function predictLabels(model: ReturnType<typeof minibatchKmeans>, data: Float64Array, n: number) {
+  const { centroids } = model;
+  return labelsAndInertia(data, null, n, centroids.cols, centroids.data, centroids.rows).labels;
+}
+
+describe('minibatchKmeans', () => {
+  const blobs = makeBlobs({ perCluster: 400, clusters: 6, dimensions: 4, spread: 0.7, seed: 3 });
+
+  it('matches full k-means on well-separated blobs', () => {
+    const full = kmeans(blobs.X, { clusterCount: 6, seed: 1 });
+    const mini = minibatchKmeans(blobs.X, { clusterCount: 6, batchSize: 256, seed: 1 });
+    expect(mini.inertia / full.inertia).toBeLessThan(1.02);
+    expect(adjustedRandIndex(mini.labels, blobs.labels)).toBeGreaterThan(0.99);
+    expect(mini.converged).toBe(true);
+    expect(mini.steps).toBeGreaterThan(1);
+    expect(mini.iterations).toBe(Math.ceil((mini.steps * 256) / 2400));
+    expect(Array.from(mini.clusterSizes).reduce((a, b) => a + b, 0)).toBe(2400);
+  });
+
+  it.skipIf(!hasSharedDatasets)('is within a few % of full k-means on SIPU a1 (k = 20)', () => {
+    const { X, labels } = loadSipu('a1');
+    const full = kmeans(X, { clusterCount: 20, seed: 0, nInit: 3 });
+    const mini = minibatchKmeans(X, { clusterCount: 20, seed: 0 });
+    expect(mini.inertia / full.inertia).toBeLessThan(1.05);
+    expect(adjustedRandIndex(mini.labels, labels)).toBeGreaterThan(0.9);
+  });
+
+  it('gives the same model for the same seed, another for another seed', () => {
+    const a = minibatchKmeansToJSON(
+      minibatchKmeans(blobs.X, { clusterCount: 6, batchSize: 64, seed: 9 }),
+    );
+    const b = minibatchKmeansToJSON(
+      minibatchKmeans(blobs.X, { clusterCount: 6, batchSize: 64, seed: 9 }),
+    );
+    const c = minibatchKmeansToJSON(
+      minibatchKmeans(blobs.X, { clusterCount: 6, batchSize: 64, seed: 10 }),
+    );
+    expect(JSON.stringify(a)).toBe(JSON.stringify(b));
+    expect(a.centroids.data).not.toEqual(c.centroids.data);
+  });
+
+  it('never mutates its input and predicts its own labels', () => {
+    const rows = [
+      [0, 0],
+      [0.1, 0],
+      [0, 0.2],
+      [5, 5],
+      [5.1, 5],
+      [5, 4.9],
+    ];
+    const copy = rows.map((r) => [...r]);
+    const weights = [1, 2, 1, 1, 1, 3];
+    const model = minibatchKmeans(rows, { clusterCount: 2, batchSize: 3, sampleWeight: weights });
+    expect(rows).toEqual(copy);
+    expect(weights).toEqual([1, 2, 1, 1, 1, 3]);
+    expect(adjustedRandIndex(model.labels, [0, 0, 0, 1, 1, 1])).toBe(1);
+    const data = Float64Array.from(rows.flat());
+    expect(Array.from(predictLabels(model, data, 6))).toEqual(Array.from(model.labels));
+  });
+
+  it('starts from explicit centroids', () => {
+    const init = [
+      [0, 0],
+      [5, 5],
+    ];
+    const model = minibatchKmeans(
+      [
+        [0, 0],
+        [1, 0],
+        [5, 5],
+        [6, 5],
+      ],
+      { clusterCount: 2, init, batchSize: 4, maxIterations: 1 },
+    );
+    expect(Array.from(model.labels)).toEqual([0, 0, 1, 1]);
+    expect(model.options.init).toBe('explicit');
+    expect(init).toEqual([
+      [0, 0],
+      [5, 5],
+    ]);
+  });
+
+  it('keeps predictions through a JSON round trip', () => {
+    const model = minibatchKmeans(blobs.X, { clusterCount: 6, batchSize: 128 });
+    const text = JSON.stringify(minibatchKmeansToJSON(model));
+    const loaded = minibatchKmeansFromJSON(JSON.parse(text));
+    expect(Array.from(loaded.centroids.data)).toEqual(Array.from(model.centroids.data));
+    expect(Array.from(predictLabels(loaded, blobs.X.data, blobs.X.rows))).toEqual(
+      Array.from(model.labels),
+    );
+    expect(JSON.stringify(minibatchKmeansToJSON(loaded))).toBe(text);
+  });
+
+  it('rejects malformed model JSON naming the field', () => {
+    const json = minibatchKmeansToJSON(minibatchKmeans(blobs.X, { clusterCount: 3 }));
+    const cases: [unknown, RegExp][] = [
+      [{ ...json, format: 'segmint.kmeans' }, /'format'/],
+      [{ ...json, version: 2 }, /'version'/],
+      [{ ...json, centroids: { ...json.centroids, data: [1, 2] } }, /'centroids.data'/],
+      [{ ...json, labels: [0, 7] }, /'labels'/],
+      [null, /'model'/],
+    ];
+    for (const [bad, pattern] of cases) {
+      let error: unknown;
+      try {
+        minibatchKmeansFromJSON(bad);
+      } catch (e) {
+        error = e;
+      }
+      expect(error).toBeInstanceOf(SegmintError);
+      expect((error as SegmintError).code).toBe(ERROR_CODES.INVALID_MODEL);
+      expect((error as SegmintError).message).toMatch(pattern);
+    }
+  });
+
+  it('names bad parameters and bad data', () => {
+    const X = blobs.X;
+    expect(() => minibatchKmeans(X, { clusterCount: 0 })).toThrow(
+      "minibatchKmeans: 'clusterCount' must be an integer in [1, 10000]; got 0.",
+    );
+    expect(() => minibatchKmeans(X, { clusterCount: 2, batchSize: 0 })).toThrow(/'batchSize'/);
+    expect(() => minibatchKmeans(X, { clusterCount: 2, reassignmentRatio: -1 })).toThrow(
+      /'reassignmentRatio'/,
+    );
+    expect(() => minibatchKmeans(X, { clusterCount: 2, initSize: 0 })).toThrow(/'initSize'/);
+    expect(() => minibatchKmeans(X, { clusterCount: 2, maxNoImprovement: -1 })).toThrow(
+      /'maxNoImprovement'/,
+    );
+    expect(() => minibatchKmeans(X, { clusterCount: 2, init: 'kmeans' as 'random' })).toThrow(
+      /'init'/,
+    );
+    expect(() => minibatchKmeans(X, { clusterCount: 2, init: [[1, 2, 3, 4]] })).toThrow(/'init'/);
+    expect(() => minibatchKmeans([[1, NaN]], { clusterCount: 1 })).toThrow(/row 0, column 1/);
+    expect(() => minibatchKmeans([[1, 2]], { clusterCount: 2 })).toThrow(/at least as many rows/);
+  });
+
+  it('reports MAX_ITERATIONS_REACHED when no stopping rule fires', () => {
+    const model = minibatchKmeans(blobs.X, {
+      clusterCount: 6,
+      batchSize: 600,
+      maxIterations: 1,
+      maxNoImprovement: null,
+    });
+    expect(model.steps).toBe(4);
+    expect(model.iterations).toBe(1);
+    expect(model.converged).toBe(false);
+    expect(model.warnings.map((w) => w.code)).toContain('MAX_ITERATIONS_REACHED');
+  });
+});
