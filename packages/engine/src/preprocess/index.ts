@@ -1,1 +1,13 @@
-export {};
+export * from './table.js';
+export * from './impute.js';
+export * from './drop-missing-columns.js';
+export * from './scale.js';
+export * from './log1p.js';
+export * from './power-transform.js';
+export * from './brent.js';
+export * from './one-hot.js';
+export * from './variance-threshold.js';
+export * from './outliers.js';
+export * from './steps.js';
+export * from './pipeline.js';
+export * from './pipeline-json.js';
