@@ -1,0 +1,18 @@
+/** Every benchmark case, in run order. */
+import type { CaseDefinition } from './case.js';
+import { kmeansPlusPlusCase } from './kmeans-plus-plus.js';
+import { kmeansCase } from './kmeans.js';
+import { miniBatchKMeansCase } from './minibatch-kmeans.js';
+import { pcaCase } from './pca.js';
+import { silhouetteCase } from './silhouette.js';
+
+export type { CaseContext, CaseDefinition, CaseSize, PreparedCase } from './case.js';
+
+/** The cases, in the order they run and appear in the table. */
+export const CASES: readonly CaseDefinition[] = [
+  kmeansCase,
+  kmeansPlusPlusCase,
+  pcaCase,
+  silhouetteCase,
+  miniBatchKMeansCase,
+];
