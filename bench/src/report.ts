@@ -162,7 +162,9 @@ export function resultsTable(results: readonly CaseResult[]): string {
   ];
   for (const result of results) {
     const segmint =
-      result.status === 'not implemented' ? 'not implemented' : formatSeconds(result.segmint_s);
+      result.status === 'not implemented' || result.status === 'failed'
+        ? result.status
+        : formatSeconds(result.segmint_s);
     const difference =
       result.quality_relative_difference === null
         ? ''

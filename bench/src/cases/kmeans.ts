@@ -39,18 +39,19 @@ export const kmeansCase: CaseDefinition = {
       tolerance: KMEANS_TOLERANCE,
       algorithm: 'lloyd',
       seed: 0,
-      threads: context.threads,
     };
     if (fit) {
       const parallel = fit === context.engine.kmeansParallel;
+      // Only the parallel entry point takes `threads`; the serial one rejects unknown options.
+      const fitOptions = parallel ? { ...options, threads: context.threads } : options;
       sides.push({
         name: 'segmint',
         kind: 'segmint',
         rows: n,
         label: parallel ? `kmeansParallel (threads ${context.threads})` : 'kmeans',
-        warmup: async () => void (await fit(asMatrix(X, WARMUP_ROWS), options)),
+        warmup: async () => void (await fit(asMatrix(X, WARMUP_ROWS), fitOptions)),
         run: async () => {
-          const { seconds, value } = await timed(() => fit(asMatrix(X), options));
+          const { seconds, value } = await timed(() => fit(asMatrix(X), fitOptions));
           return { seconds, quality: value.inertia, iterations: value.iterations };
         },
       });
