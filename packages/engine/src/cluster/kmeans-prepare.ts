@@ -1,0 +1,128 @@
+/**
+ * The public edge of k-means: merge options over {@link KMEANS_DEFAULTS}, check every parameter,
+ * check the data, resolve 'auto' choices and the absolute tolerance. Shared by `kmeans` and the
+ * Node `kmeansParallel`, so both reject exactly the same inputs with the same messages.
+ *
+ * Notation: X is (n, d), k = clusterCount, tol = tolerance * mean_f var(X[:, f]) (scikit-learn's
+ * `_tolerance`, unweighted population variances).
+ */
+import { checkParams, invalidParameter, mergeOptions } from '../core/params.js';
+import { warning, type EstimatorWarning } from '../core/warnings.js';
+import type { Matrix, MatrixLike } from '../matrix/matrix.js';
+import { KMEANS_DEFAULTS, type KMeansModelOptions, type KMeansOptions } from './kmeans-options.js';
+import { blockRowsFor } from './kmeans-blocks.js';
+import {
+  isExplicitInit,
+  validateClusterData,
+  validateInitCentroids,
+  validateSampleWeight,
+} from './kmeans-validate.js';
+
+/** Everything the fit needs, validated. */
+export interface PreparedKMeans {
+  readonly matrix: Matrix;
+  readonly weights: Float64Array | null;
+  readonly k: number;
+  /** Explicit initial centres (k * d), or the method. */
+  readonly init: Float64Array | 'k-means++' | 'random';
+  readonly nInit: number;
+  readonly maxIterations: number;
+  /** Absolute tolerance on the summed squared centre shift. */
+  readonly tolerance: number;
+  readonly hamerly: boolean;
+  readonly seed: number;
+  readonly blockRows: number;
+  readonly modelOptions: KMeansModelOptions;
+  /** Warnings raised while preparing (an explicit init with nInit > 1). */
+  readonly warnings: readonly EstimatorWarning[];
+}
+
+const CONSTRAINTS = {
+  clusterCount: { type: 'integer', min: 1, max: 10000 },
+  init: { type: 'any' },
+  nInit: { type: 'any' },
+  maxIterations: { type: 'integer', min: 1, max: 1_000_000 },
+  tolerance: { type: 'number', min: 0 },
+  algorithm: { type: 'enum', values: ['lloyd', 'hamerly', 'auto'] },
+  seed: { type: 'integer' },
+  sampleWeight: { type: 'any', optional: true },
+} as const;
+
+/** Validates and resolves k-means inputs. `owner` names the function in messages. */
+export function prepareKMeans(
+  owner: string,
+  X: MatrixLike,
+  options: Partial<KMeansOptions> & { clusterCount: number },
+): PreparedKMeans {
+  const merged = mergeOptions<KMeansOptions>({ ...KMEANS_DEFAULTS, clusterCount: 0 }, options);
+  checkParams(owner, merged, CONSTRAINTS);
+  const { clusterCount: k, init, nInit } = merged;
+  const explicit = isExplicitInit(init);
+  if (!explicit && init !== 'k-means++' && init !== 'random') {
+    throw invalidParameter(owner, 'init', "'k-means++', 'random' or a (k, d) matrix", init);
+  }
+  const autoInit = nInit === 'auto';
+  if (!autoInit && !(Number.isInteger(nInit) && nInit >= 1 && nInit <= 1000)) {
+    throw invalidParameter(owner, 'nInit', "an integer in [1, 1000] or 'auto'", nInit);
+  }
+  const matrix = validateClusterData(owner, X, k);
+  const { rows: n, cols: d } = matrix;
+  const weights = validateSampleWeight(owner, merged.sampleWeight, n);
+  const warnings: EstimatorWarning[] = [];
+  let runs = autoInit ? (init === 'random' ? 10 : 1) : nInit;
+  if (explicit && runs > 1) {
+    warnings.push(
+      warning(
+        'EXPLICIT_INIT_SINGLE_RUN',
+        `${owner}: explicit initial centroids were given, so only one run is made instead of nInit = ${runs}.`,
+        { nInit: runs },
+      ),
+    );
+    runs = 1;
+  }
+  return {
+    matrix,
+    weights,
+    k,
+    init: explicit ? validateInitCentroids(owner, init, k, d) : init,
+    nInit: runs,
+    maxIterations: merged.maxIterations,
+    tolerance: merged.tolerance * meanVariance(matrix),
+    hamerly: merged.algorithm !== 'lloyd' && k > 1,
+    seed: merged.seed,
+    blockRows: blockRowsFor(n, k, d),
+    modelOptions: {
+      clusterCount: k,
+      init: explicit ? 'explicit' : init,
+      nInit: runs,
+      maxIterations: merged.maxIterations,
+      tolerance: merged.tolerance,
+      algorithm: merged.algorithm,
+      seed: merged.seed,
+      weighted: weights !== null,
+    },
+    warnings,
+  };
+}
+
+/** Mean over features of the population variance (numpy `np.var(X, axis=0).mean()`), two-pass. */
+export function meanVariance(X: Matrix): number {
+  const { data, rows: n, cols: d } = X;
+  const mean = new Float64Array(d);
+  for (let i = 0; i < n; i++) {
+    const o = i * d;
+    for (let f = 0; f < d; f++) mean[f]! += data[o + f]!;
+  }
+  for (let f = 0; f < d; f++) mean[f]! /= n;
+  const squares = new Float64Array(d);
+  for (let i = 0; i < n; i++) {
+    const o = i * d;
+    for (let f = 0; f < d; f++) {
+      const t = data[o + f]! - mean[f]!;
+      squares[f]! += t * t;
+    }
+  }
+  let total = 0;
+  for (let f = 0; f < d; f++) total += squares[f]! / n;
+  return total / d;
+}
