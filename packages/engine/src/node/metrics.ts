@@ -1,2 +1,74 @@
-/** Multi-threaded metrics entry points (Node only). */
-export {};
+/**
+ * Multi-threaded metrics entry points (Node only): the same kernels as `@segmint/engine`'s
+ * metrics, run on worker threads over SharedArrayBuffer views.
+ */
+import type { Labels } from '../metrics/labels.js';
+import { identityRows, prepareSilhouette } from '../metrics/silhouette.js';
+import type { MatrixLike } from '../matrix/matrix.js';
+import {
+  type ThreadPool,
+  sharedFloat64,
+  sharedInt32,
+  sharedPool,
+  splitRange,
+  toShared,
+} from './pool.js';
+import type { SilhouetteRowsPayload } from './tasks/metrics.js';
+
+/** Options of the threaded entry points. */
+export interface ParallelOptions {
+  /** Number of row ranges run concurrently; defaults to the pool's size. */
+  threads?: number;
+  /** The pool to run on; defaults to the process-wide {@link sharedPool}. */
+  pool?: ThreadPool;
+}
+
+function shareInt32(values: Int32Array): Int32Array {
+  const out = sharedInt32(values.length);
+  out.set(values);
+  return out;
+}
+
+/**
+ * {@link silhouetteSamples} on worker threads: rows are split into `threads` ranges, each
+ * scored exactly against all rows. The values are bit-identical to the serial function (each
+ * row's arithmetic does not depend on the split).
+ *
+ * @param X - data, shape (n, d).
+ * @param labels - one non-negative integer cluster label per row.
+ * @param options - `threads` (pool size), `pool` (shared pool).
+ * @returns Float64Array of length n (backed by a SharedArrayBuffer).
+ * @throws SegmintError as `silhouetteSamples` (validation happens on the calling thread).
+ * @example const s = await silhouetteSamplesParallel(X, model.labels, { threads: 2 });
+ */
+export async function silhouetteSamplesParallel(
+  X: MatrixLike,
+  labels: Labels,
+  options: ParallelOptions = {},
+): Promise<Float64Array> {
+  const input = prepareSilhouette('silhouetteSamplesParallel', X, labels, sharedFloat64);
+  const pool = options.pool ?? sharedPool();
+  const threads = Math.max(1, Math.floor(options.threads ?? pool.size));
+  const n = input.X.rows;
+  const out = sharedFloat64(n);
+  const base = {
+    data: toShared(input.X).data,
+    sortedData: input.sorted.data,
+    offsets: input.sorted.offsets,
+    cols: input.X.cols,
+    codes: shareInt32(input.labels.codes),
+    counts: input.labels.counts,
+    rows: shareInt32(identityRows(n)),
+    out,
+  };
+  await Promise.all(
+    splitRange(n, threads).map(([start, end]) =>
+      pool.run<null>('metrics.silhouetteRows', {
+        ...base,
+        start,
+        end,
+      } satisfies SilhouetteRowsPayload),
+    ),
+  );
+  return out;
+}
