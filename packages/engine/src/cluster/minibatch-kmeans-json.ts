@@ -29,9 +29,9 @@ const FORMAT = 'segmint.minibatch-kmeans';
 
 /**
  * A JSON-safe copy of the model.
- * @example JSON.stringify(minibatchKmeansToJSON(model))
+ * @example JSON.stringify(miniBatchKMeansToJSON(model))
  */
-export function minibatchKmeansToJSON(model: MiniBatchKMeansModel): MiniBatchKMeansJSON {
+export function miniBatchKMeansToJSON(model: MiniBatchKMeansModel): MiniBatchKMeansJSON {
   return {
     format: FORMAT,
     version: 1,
@@ -54,7 +54,7 @@ export function minibatchKmeansToJSON(model: MiniBatchKMeansModel): MiniBatchKMe
 function invalid(field: string, rule: string): SegmintError {
   return new SegmintError(
     ERROR_CODES.INVALID_MODEL,
-    `minibatchKmeansFromJSON: '${field}' ${rule}.`,
+    `miniBatchKMeansFromJSON: '${field}' ${rule}.`,
     { parameter: field },
   );
 }
@@ -81,12 +81,12 @@ function numbers(value: unknown, field: string, length: number): number[] {
 }
 
 /**
- * Rebuilds a model saved by {@link minibatchKmeansToJSON}.
+ * Rebuilds a model saved by {@link miniBatchKMeansToJSON}.
  * @throws SegmintError INVALID_MODEL naming the first malformed field (format, version,
  *   centroids shape, labels out of range, ...).
- * @example const model = minibatchKmeansFromJSON(JSON.parse(text));
+ * @example const model = miniBatchKMeansFromJSON(JSON.parse(text));
  */
-export function minibatchKmeansFromJSON(json: unknown): MiniBatchKMeansModel {
+export function miniBatchKMeansFromJSON(json: unknown): MiniBatchKMeansModel {
   const root = record(json, 'model');
   if (root.format !== FORMAT) throw invalid('format', `must be '${FORMAT}'`);
   if (root.version !== 1)

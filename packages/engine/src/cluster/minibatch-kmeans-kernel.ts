@@ -18,7 +18,7 @@ import { kmeansPlusPlus } from './kmeans-plus-plus.js';
 import { minibatchStep } from './minibatch-kmeans-step.js';
 import { nearestCenter, squaredDistance } from './squared-distance.js';
 
-/** Resolved settings the kernel runs with (validated by `minibatchKmeans`). */
+/** Resolved settings the kernel runs with (validated by `miniBatchKMeans`). */
 export interface MiniBatchSettings {
   readonly clusterCount: number;
   /** Method name, or explicit (k, d) centres. */
@@ -46,7 +46,7 @@ export interface MiniBatchFit {
 }
 
 /** Fits mini-batch k-means on validated input. */
-export function minibatchKmeansKernel(
+export function miniBatchKMeansKernel(
   X: Matrix,
   weights: Float64Array | null,
   settings: MiniBatchSettings,
@@ -61,7 +61,7 @@ export function minibatchKmeansKernel(
       warnings.push(
         warning(
           'INIT_SIZE_RAISED',
-          `minibatchKmeans: 'initSize' ${initSize} is below 'clusterCount' ${k}; using ${3 * k}.`,
+          `miniBatchKMeans: 'initSize' ${initSize} is below 'clusterCount' ${k}; using ${3 * k}.`,
           { initSize, clusterCount: k },
         ),
       );
@@ -168,7 +168,7 @@ export function minibatchKmeansKernel(
     warnings.push(
       warning(
         'MAX_ITERATIONS_REACHED',
-        `minibatchKmeans: stopped after ${settings.maxIterations} epochs (${steps} steps) ` +
+        `miniBatchKMeans: stopped after ${settings.maxIterations} epochs (${steps} steps) ` +
           'without meeting a stopping rule; raise maxIterations or set tolerance.',
         { iterations: settings.maxIterations, steps },
       ),
@@ -181,7 +181,7 @@ export function minibatchKmeansKernel(
   for (let c = 0; c < k; c++) {
     if (clusterSizes[c] === 0)
       warnings.push(
-        warning('EMPTY_CLUSTER', `minibatchKmeans: cluster ${c} has no points.`, { cluster: c }),
+        warning('EMPTY_CLUSTER', `miniBatchKMeans: cluster ${c} has no points.`, { cluster: c }),
       );
   }
   return {

@@ -16,9 +16,9 @@ import {
   validateInitCentroids,
   validateSampleWeight,
 } from './kmeans-validate.js';
-import { minibatchKmeansKernel } from './minibatch-kmeans-kernel.js';
+import { miniBatchKMeansKernel } from './minibatch-kmeans-kernel.js';
 
-/** Options of {@link minibatchKmeans}. */
+/** Options of {@link miniBatchKMeans}. */
 export interface MiniBatchKMeansOptions {
   /** k, the number of clusters, integer in [1, 10000]. Required. */
   clusterCount: number;
@@ -47,8 +47,8 @@ export interface MiniBatchKMeansOptions {
   sampleWeight?: Float64Array | readonly number[];
 }
 
-/** Defaults of {@link minibatchKmeans} (scikit-learn 1.2.1's, with nInit = 3). */
-export const MINIBATCH_KMEANS_DEFAULTS: Readonly<Omit<MiniBatchKMeansOptions, 'clusterCount'>> =
+/** Defaults of {@link miniBatchKMeans} (scikit-learn 1.2.1's, with nInit = 3). */
+export const MINI_BATCH_KMEANS_DEFAULTS: Readonly<Omit<MiniBatchKMeansOptions, 'clusterCount'>> =
   Object.freeze({
     init: 'k-means++',
     nInit: 3,
@@ -105,28 +105,28 @@ const CONSTRAINTS = {
   sampleWeight: { type: 'any', optional: true },
 } as const;
 
-const OWNER = 'minibatchKmeans';
+const OWNER = 'miniBatchKMeans';
 
 /**
  * Clusters X with mini-batch k-means.
  *
  * @param X - (n, d) finite data, n >= clusterCount. Never mutated.
  * @param options - `clusterCount` plus any of {@link MiniBatchKMeansOptions}; defaults
- *   {@link MINIBATCH_KMEANS_DEFAULTS}.
+ *   {@link MINI_BATCH_KMEANS_DEFAULTS}.
  * @returns a {@link MiniBatchKMeansModel}; `converged: false` plus a `MAX_ITERATIONS_REACHED`
  *   warning when no stopping rule fired, an `EMPTY_CLUSTER` warning per empty cluster.
  * @throws SegmintError INVALID_PARAMETER naming the bad option and value; INVALID_SHAPE for
  *   empty/ragged X or fewer rows than clusters; NON_FINITE_VALUE naming the row and column.
  * @example
- * const model = minibatchKmeans(rows, { clusterCount: 20, batchSize: 512, seed: 1 });
+ * const model = miniBatchKMeans(rows, { clusterCount: 20, batchSize: 512, seed: 1 });
  * model.labels; model.centroids; model.inertia;
  */
-export function minibatchKmeans(
+export function miniBatchKMeans(
   X: MatrixLike,
   options: Partial<MiniBatchKMeansOptions> & { clusterCount: number },
 ): MiniBatchKMeansModel {
   const merged = mergeOptions<MiniBatchKMeansOptions>(
-    { ...MINIBATCH_KMEANS_DEFAULTS, clusterCount: options.clusterCount },
+    { ...MINI_BATCH_KMEANS_DEFAULTS, clusterCount: options.clusterCount },
     options,
   );
   checkParams(OWNER, merged, CONSTRAINTS);
@@ -144,7 +144,7 @@ export function minibatchKmeans(
     ? validateInitCentroids(OWNER, init, merged.clusterCount, data.cols)
     : init;
 
-  const fit = minibatchKmeansKernel(data, weights, {
+  const fit = miniBatchKMeansKernel(data, weights, {
     clusterCount: merged.clusterCount,
     init: initCenters,
     nInit: merged.nInit,
