@@ -147,6 +147,9 @@ describe('chooseK', () => {
     expect(() =>
       chooseK(blobs.X, { kRange: [2, 3], clustererOptions: { maxIterations: -1 } }),
     ).toThrow(/'maxIterations'/);
+    expect(() => chooseK(blobs.X, { clustererOptions: { seed: 4 } as object })).toThrow(
+      "chooseK: 'clustererOptions.seed' must be left out (chooseK sets it; use its own 'seed' option); got 4.",
+    );
     expect(() => chooseK([[1, NaN]], {})).toThrow(/row 0, column 1/);
   });
 });

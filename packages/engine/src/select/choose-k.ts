@@ -165,6 +165,18 @@ export function chooseK(X: MatrixLike, options?: Partial<ChooseKOptions>): Choos
       range,
     );
   }
+  const passthrough: unknown = settings.clustererOptions;
+  if (typeof passthrough !== 'object' || passthrough === null || Array.isArray(passthrough))
+    throw invalidParameter('chooseK', 'clustererOptions', 'an object', passthrough);
+  for (const key of ['clusterCount', 'seed', 'nInit'] as const) {
+    if (key in settings.clustererOptions)
+      throw invalidParameter(
+        'chooseK',
+        `clustererOptions.${key}`,
+        `left out (chooseK sets it; use its own '${key === 'clusterCount' ? 'kRange' : key}' option)`,
+        (settings.clustererOptions as Record<string, unknown>)[key],
+      );
+  }
   const [kMin, kMax] = settings.kRange;
   const total = kMax - kMin + 1;
   const ks: number[] = [];
