@@ -70,13 +70,14 @@ export function makeTable(owner: string, columns: readonly TableColumn[], rows?:
  * Convenience builder: one entry per column, kind inferred. An array holding any string is
  * categorical (its other entries must be null or undefined = missing); anything else is numeric
  * (null and undefined become NaN). Values are copied.
- * @throws SegmintError INVALID_SHAPE for ragged columns, NON_FINITE_VALUE... never: NaN and
- *   Infinity are allowed here (scalers reject them later); INVALID_PARAMETER for a value that is
- *   neither a number, a string nor null, naming the column and row.
+ * NaN and +-Infinity are accepted here (steps that need finite values reject them later).
+ * @throws SegmintError INVALID_SHAPE for ragged columns or a repeated name; INVALID_PARAMETER
+ *   naming the column and row of a cell that is neither a number, a string nor null (or a
+ *   number in a column holding strings).
  * @example table({ Income: [58138, NaN, 46344], Education: ['PhD', null, 'Basic'] })
  */
 export function table(
-  columns: Record<string, ArrayLike<number> | readonly (string | null)[]>,
+  columns: Record<string, ArrayLike<number | null> | readonly (string | null)[]>,
 ): Table {
   const out: TableColumn[] = [];
   for (const [name, raw] of Object.entries(columns)) {
