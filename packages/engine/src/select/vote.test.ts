@@ -40,6 +40,20 @@ describe('chooseKFromCurves', () => {
     expect(recommendation.summary).toBe('k = 4, 4 of 4 criteria agree');
   });
 
+  it('gives the result its TSDoc example promises', () => {
+    const silhouette = [0.5, 0.7, 0.5, 0.4];
+    const result = chooseKFromCurves({
+      k: [2, 3, 4, 5],
+      inertia: [100, 20, 15, 12],
+      silhouette,
+      silhouetteLower: silhouette,
+      silhouetteUpper: silhouette,
+      calinskiHarabasz: [50, 90, 70, 60],
+      daviesBouldin: [0.8, 0.4, 0.7, 0.9],
+    });
+    expect(result.recommendation.summary).toBe('k = 3, 4 of 4 criteria agree');
+  });
+
   it('is clear with 3 of 4 and says so', () => {
     const c = { ...clean, daviesBouldin: [0.3, 0.7, 0.35, 0.6, 0.7, 0.8] };
     const { recommendation, votes } = chooseKFromCurves(c);

@@ -128,9 +128,16 @@ const CONSTRAINTS = {
  * @throws SegmintError INVALID_SHAPE when the curves differ in length or k is not strictly
  *   increasing; INVALID_PARAMETER for bad options or an unknown criterion.
  * @example
- * chooseKFromCurves({ k: [2, 3, 4, 5], inertia: [100, 20, 15, 12], silhouette: [0.5, 0.7, 0.5, 0.4],
- *   silhouetteLower: [...], silhouetteUpper: [...], calinskiHarabasz: [50, 90, 70, 60],
- *   daviesBouldin: [0.8, 0.4, 0.7, 0.9] }).recommendation.summary // "k = 3, 4 of 4 criteria agree"
+ * const silhouette = [0.5, 0.7, 0.5, 0.4];
+ * chooseKFromCurves({
+ *   k: [2, 3, 4, 5],
+ *   inertia: [100, 20, 15, 12],
+ *   silhouette,
+ *   silhouetteLower: silhouette,
+ *   silhouetteUpper: silhouette,
+ *   calinskiHarabasz: [50, 90, 70, 60],
+ *   daviesBouldin: [0.8, 0.4, 0.7, 0.9],
+ * }).recommendation.summary; // "k = 3, 4 of 4 criteria agree"
  */
 export function chooseKFromCurves(
   curves: SelectionCurves,
