@@ -1,1 +1,4 @@
-export {};
+/** Segmentation models: fit the whole path, predict new customers, save and load as JSON. */
+export * from './segmentation.js';
+export * from './predict-segments.js';
+export * from './segmentation-json.js';
