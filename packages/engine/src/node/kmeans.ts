@@ -1,2 +1,144 @@
-/** Multi-threaded kmeans entry points (Node only). */
-export {};
+/**
+ * Multi-threaded k-means and k-means++ (Node only): the same block steps as `kmeans` and
+ * `kmeansPlusPlus`, with each step's blocks split across worker threads over SharedArrayBuffer.
+ *
+ * Notation: X is (n, d), k the cluster count. Blocks have a size fixed by (n, k, d) and every
+ * reduction sums per-block partials in block order, so the result is bit-identical to the
+ * single-threaded functions for any thread count. X is copied into shared memory once unless it
+ * already lives there (pass a Matrix over a SharedArrayBuffer, e.g. from `toShared`, to skip it).
+ */
+import { checkParams } from '../core/params.js';
+import { createRandom } from '../core/random.js';
+import {
+  blockData,
+  blockRowsFor,
+  type Allocator,
+  type BlockSteps,
+} from '../cluster/kmeans-blocks.js';
+import { kmeansFitSteps } from '../cluster/kmeans-fit.js';
+import type { KMeansModel, KMeansOptions } from '../cluster/kmeans-options.js';
+import {
+  defaultLocalTrials,
+  kmeansPlusPlusSteps,
+  type KMeansPlusPlusOptions,
+  type KMeansPlusPlusResult,
+} from '../cluster/kmeans-plus-plus.js';
+import { prepareKMeans } from '../cluster/kmeans-prepare.js';
+import { validateClusterData, validateSampleWeight } from '../cluster/kmeans-validate.js';
+import type { MatrixLike } from '../matrix/matrix.js';
+import {
+  sharedFloat64,
+  sharedInt32,
+  sharedPool,
+  splitRange,
+  toShared,
+  type ThreadPool,
+} from './pool.js';
+import type { ParallelOptions } from './metrics.js';
+
+const SHARED: Allocator = { float64: sharedFloat64, int32: sharedInt32 };
+
+const THREAD_CONSTRAINTS = {
+  threads: { type: 'integer', min: 1, max: 256, optional: true },
+  pool: { type: 'any', optional: true },
+} as const;
+
+/** Runs block steps with each step's blocks split into `threads` contiguous ranges on `pool`. */
+export async function runStepsOnPool<R>(
+  steps: BlockSteps<R>,
+  pool: ThreadPool,
+  threads: number,
+): Promise<R> {
+  let next = steps.next();
+  while (next.done !== true) {
+    const task = next.value;
+    await Promise.all(
+      splitRange(task.blockCount, threads).map(([first, end]) =>
+        pool.run('kmeans.blocks', { task, first, end }),
+      ),
+    );
+    next = steps.next();
+  }
+  return next.value;
+}
+
+function splitThreading<T extends ParallelOptions>(
+  owner: string,
+  options: T,
+): [Omit<T, keyof ParallelOptions>, ThreadPool, number] {
+  const { threads, pool, ...rest } = options;
+  checkParams(owner, { threads, pool }, THREAD_CONSTRAINTS);
+  const chosen = pool ?? sharedPool();
+  return [rest, chosen, threads ?? chosen.size];
+}
+
+function sharedWeights(weights: Float64Array | null): Float64Array | null {
+  if (weights === null) return null;
+  const out = sharedFloat64(weights.length);
+  out.set(weights);
+  return out;
+}
+
+/**
+ * {@link kmeans} on worker threads: same validation, same messages, same model (labels
+ * bit-identical, inertia identical) for every `threads`.
+ *
+ * @param X - data, shape (n, d); a Matrix over a SharedArrayBuffer avoids one copy.
+ * @param options - k-means options plus `threads` and `pool` ({@link ParallelOptions}).
+ * @throws SegmintError as {@link kmeans}, and INVALID_PARAMETER for a bad `threads`.
+ * @example const model = await kmeansParallel(X, { clusterCount: 8, threads: 2 });
+ */
+export async function kmeansParallel(
+  X: MatrixLike,
+  options: Partial<KMeansOptions> & { clusterCount: number } & ParallelOptions,
+): Promise<KMeansModel> {
+  const [rest, pool, threads] = splitThreading('kmeans', options);
+  const prepared = prepareKMeans('kmeans', X, rest);
+  const matrix = toShared(prepared.matrix);
+  const weights = sharedWeights(prepared.weights);
+  const data = blockData(matrix.data, matrix.rows, matrix.cols, weights, prepared.blockRows);
+  return runStepsOnPool(
+    kmeansFitSteps({ ...prepared, matrix, weights }, data, SHARED),
+    pool,
+    threads,
+  );
+}
+
+/**
+ * {@link kmeansPlusPlus} on worker threads; identical centres for every `threads`.
+ * @throws SegmintError as {@link kmeansPlusPlus}, and INVALID_PARAMETER for a bad `threads`.
+ * @example const { centroids } = await kmeansPlusPlusParallel(X, 8, { seed: 1, threads: 2 });
+ */
+export async function kmeansPlusPlusParallel(
+  X: MatrixLike,
+  clusterCount: number,
+  options: KMeansPlusPlusOptions & ParallelOptions = {},
+): Promise<KMeansPlusPlusResult> {
+  const [rest, pool, threads] = splitThreading('kmeansPlusPlus', options);
+  checkParams(
+    'kmeansPlusPlus',
+    { clusterCount, ...rest },
+    {
+      clusterCount: { type: 'integer', min: 1, max: 10000 },
+      seed: { type: 'integer', optional: true },
+      sampleWeight: { type: 'any', optional: true },
+      localTrials: { type: 'integer', min: 1, max: 1000, optional: true },
+    },
+  );
+  const checked = validateClusterData('kmeansPlusPlus', X, clusterCount);
+  const weights = sharedWeights(
+    validateSampleWeight('kmeansPlusPlus', rest.sampleWeight, checked.rows),
+  );
+  const matrix = toShared(checked);
+  const { rows: n, cols: d } = matrix;
+  const data = blockData(matrix.data, n, d, weights, blockRowsFor(n, clusterCount, d));
+  const steps = kmeansPlusPlusSteps(
+    data,
+    clusterCount,
+    createRandom(rest.seed ?? 0),
+    rest.localTrials ?? defaultLocalTrials(clusterCount),
+    SHARED,
+  );
+  const { centers, indices } = await runStepsOnPool(steps, pool, threads);
+  return { centroids: { data: centers, rows: clusterCount, cols: d }, indices };
+}
