@@ -174,16 +174,15 @@ function run(
 }
 
 function finalMatrix(t: Table): { X: Matrix; featureNames: string[] } {
-  const categorical = t.columns
-    .filter((c) => c.kind === 'categorical')
-    .map((c) => formatValue(c.name));
+  const leftover = t.columns.filter((c) => c.kind === 'categorical').map((c) => c.name);
+  const categorical = leftover.map((name) => formatValue(name));
   if (categorical.length > 0) {
     throw new SegmintError(
       ERROR_CODES.INVALID_SHAPE,
       `pipeline: column${categorical.length === 1 ? '' : 's'} ${categorical.join(', ')} ` +
         `${categorical.length === 1 ? 'is' : 'are'} still categorical at the end of the pipeline; ` +
         "add a 'one-hot' step for them.",
-      { columns: categorical },
+      { columns: leftover },
     );
   }
   for (const column of t.columns) {
