@@ -124,7 +124,7 @@ const CONSTRAINTS = {
  * absolute-scale evidence of structure); `criteria` only chooses who votes.
  *
  * Observed behaviour (tested): SIPU r15 -> 15, a1 -> 20 (kRange [10, 40]) and d31 -> 31
- * (kRange [20, 40], nInit 10; with 3 restarts k-means often merges two blobs at k = 31 and the
+ * (kRange [25, 37], nInit 10; with 3 restarts k-means often merges two blobs at k = 31 and the
  * curves peak at 30 or 32) are all 'clear'. Iris gives k = 2, 'weak': silhouette and
  * Davies-Bouldin pick 2 (setosa against the two overlapping species), Calinski-Harabasz 3, the
  * elbow 4. Uniform noise is never 'clear': in 5-D the silhouette stays below 0.25
