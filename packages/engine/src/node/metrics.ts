@@ -23,6 +23,22 @@ export interface ParallelOptions {
   pool?: ThreadPool;
 }
 
+/**
+ * Runs `task` once per item with at most `lanes` in flight: each lane takes the next item when
+ * its previous one finishes, so a lane slowed by a busy core does not hold up the others.
+ */
+export async function runInLanes<T>(
+  items: readonly T[],
+  lanes: number,
+  task: (item: T) => Promise<unknown>,
+): Promise<void> {
+  let next = 0;
+  const lane = async (): Promise<void> => {
+    while (next < items.length) await task(items[next++]!);
+  };
+  await Promise.all(Array.from({ length: Math.min(lanes, items.length) }, lane));
+}
+
 function shareInt32(values: Int32Array): Int32Array {
   const out = sharedInt32(values.length);
   out.set(values);
@@ -30,7 +46,7 @@ function shareInt32(values: Int32Array): Int32Array {
 }
 
 /**
- * {@link silhouetteSamples} on worker threads: rows are split into `threads` ranges, each
+ * {@link silhouetteSamples} on worker threads: rows are split into chunks run on `threads` lanes, each row
  * scored exactly against all rows. The values are bit-identical to the serial function (each
  * row's arithmetic does not depend on the split).
  *
@@ -61,14 +77,13 @@ export async function silhouetteSamplesParallel(
     rows: shareInt32(identityRows(n)),
     out,
   };
-  await Promise.all(
-    splitRange(n, threads).map(([start, end]) =>
-      pool.run<null>('metrics.silhouetteRows', {
-        ...base,
-        start,
-        end,
-      } satisfies SilhouetteRowsPayload),
-    ),
+  // Every row costs the same (a pass over all n rows); four chunks per lane balance the load.
+  await runInLanes(splitRange(n, threads * 4), threads, ([start, end]) =>
+    pool.run<null>('metrics.silhouetteRows', {
+      ...base,
+      start,
+      end,
+    } satisfies SilhouetteRowsPayload),
   );
   return out;
 }

@@ -13,7 +13,7 @@ import {
   principalAxes,
 } from '../reduce/pca.js';
 import { combinePivots, partCount, sumPartials, triangleSize } from '../reduce/scatter.js';
-import type { ParallelOptions } from './metrics.js';
+import { type ParallelOptions, runInLanes } from './metrics.js';
 import { sharedFloat64, sharedPool, splitRange, toShared } from './pool.js';
 import type { PcaPassPayload } from './tasks/reduce.js';
 
@@ -39,27 +39,25 @@ export async function pcaParallel(
   const data = toShared(matrix).data;
   const parts = partCount(n, d);
   const k = settings.components;
-  const ranges = splitRange(parts, threads);
+  const ranges = splitRange(parts, threads * 4);
   const run = async (
     pass: PcaPassPayload['pass'],
     size: number,
     extra: Partial<PcaPassPayload>,
   ) => {
     const out = sharedFloat64(parts * size);
-    await Promise.all(
-      ranges.map(([firstPart, endPart]) =>
-        pool.run<null>('reduce.pcaPass', {
-          pass,
-          data,
-          rows: n,
-          cols: d,
-          parts,
-          firstPart,
-          endPart,
-          out,
-          ...extra,
-        } satisfies PcaPassPayload),
-      ),
+    await runInLanes(ranges, threads, ([firstPart, endPart]) =>
+      pool.run<null>('reduce.pcaPass', {
+        pass,
+        data,
+        rows: n,
+        cols: d,
+        parts,
+        firstPart,
+        endPart,
+        out,
+        ...extra,
+      } satisfies PcaPassPayload),
     );
     return out;
   };

@@ -104,25 +104,46 @@ export function signPivotKernel(
   offset: number,
 ): void {
   const best = new Float64Array(k).fill(-1);
-  for (let c = 0; c < k; c++) {
-    out[offset + 2 * c] = -1;
-    out[offset + 2 * c + 1] = 0;
-  }
+  const bestRow = new Float64Array(k).fill(-1);
+  const bestValue = new Float64Array(k);
   const centred = new Float64Array(d);
+  const projections = new Float64Array(k);
   for (let i = start; i < end; i++) {
     const base = i * d;
     for (let t = 0; t < d; t++) centred[t] = data[base + t]! - mean[t]!;
-    for (let c = 0; c < k; c++) {
-      let projection = 0;
-      const v = c * d;
-      for (let t = 0; t < d; t++) projection += centred[t]! * components[v + t]!;
-      const magnitude = Math.abs(projection);
-      if (magnitude > best[c]!) {
-        best[c] = magnitude;
-        out[offset + 2 * c] = i;
-        out[offset + 2 * c + 1] = projection;
+    // Components in groups of two: one pass over the centred row feeds two dot products.
+    let c = 0;
+    for (; c + 1 < k; c += 2) {
+      const v0 = c * d;
+      const v1 = v0 + d;
+      let p0 = 0;
+      let p1 = 0;
+      for (let t = 0; t < d; t++) {
+        const x = centred[t]!;
+        p0 += x * components[v0 + t]!;
+        p1 += x * components[v1 + t]!;
+      }
+      projections[c] = p0;
+      projections[c + 1] = p1;
+    }
+    if (c < k) {
+      const v0 = c * d;
+      let p0 = 0;
+      for (let t = 0; t < d; t++) p0 += centred[t]! * components[v0 + t]!;
+      projections[c] = p0;
+    }
+    for (let j = 0; j < k; j++) {
+      const magnitude = Math.abs(projections[j]!);
+      if (magnitude > best[j]!) {
+        best[j] = magnitude;
+        bestRow[j] = i;
+        bestValue[j] = projections[j]!;
       }
     }
+  }
+  for (let j = 0; j < k; j++) {
+    out[offset + 2 * j] = bestRow[j]!;
+    out[offset + 2 * j + 1] = bestValue[j]!;
   }
 }
 
