@@ -17,7 +17,7 @@ export interface Dataset {
 }
 
 /** The clustering datasets' generator settings (see generate.ts). */
-export const BLOB_PARAMETERS = { centerSpread: 0.5, scaleRange: [0.6, 1.4] } as const;
+export const BLOB_PARAMETERS = { centerSpread: 0.4, scaleRange: [0.6, 1.4] } as const;
 
 function describe(
   generator: string,

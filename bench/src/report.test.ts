@@ -6,8 +6,10 @@ import {
   formatSeconds,
   replaceSection,
   resultsJson,
+  mergeResults,
   resultsTable,
   targetText,
+  type CaseResult,
 } from './report.js';
 import type { SideSummary } from './runner.js';
 
@@ -20,6 +22,8 @@ const definition: CaseDefinition = {
   sizes: { full: { n: 1000, d: 4, k: 2 }, quick: { n: 100, d: 4, k: 2 } },
   prepare: () => Promise.reject(new Error('not used')),
 };
+
+const meta = { repetitions: 3, date: '2025-01-01' };
 
 const side = (
   overrides: Partial<SideSummary> & Pick<SideSummary, 'name' | 'kind'>,
@@ -60,7 +64,7 @@ describe('buildResult', () => {
         side({ name: 'sklearn', kind: 'sklearn', seconds: 1, quality: 100, iterations: 30 }),
         side({ name: 'skmeans', kind: 'peer', seconds: 5, rows: 100, note: '1 run' }),
       ],
-      { quick: false, notes: ['a note'] },
+      { ...meta, quick: false, notes: ['a note'] },
     );
     expect(result).toMatchObject({
       case: 'kmeans',
@@ -89,16 +93,34 @@ describe('buildResult', () => {
     ]);
   });
 
+  it('reports the quality ratio and flags too few iterations', () => {
+    const result = buildResult(
+      { ...definition, minimumIterations: 20 },
+      size,
+      [
+        side({ name: 'segmint', kind: 'segmint', seconds: 1, quality: 110, iterations: 25 }),
+        side({ name: 'sklearn', kind: 'sklearn', seconds: 1, quality: 100, iterations: 12 }),
+      ],
+      { ...meta, quick: false, notes: [] },
+    );
+    expect(result.quality_ratio).toBeCloseTo(1.1, 15);
+    expect(result.notes).toEqual([
+      'WARNING: sklearn needed only 12 iterations (the data should need >= 20)',
+    ]);
+  });
+
   it('misses the target when slower or when the quality disagrees', () => {
     const sides = (segmintSeconds: number, quality: number) => [
       side({ name: 'segmint', kind: 'segmint', seconds: segmintSeconds, quality }),
       side({ name: 'sklearn', kind: 'sklearn', seconds: 1, quality: 100 }),
     ];
     expect(
-      buildResult(definition, size, sides(1.2, 100), { quick: true, notes: [] }).target_met,
+      buildResult(definition, size, sides(1.2, 100), { ...meta, quick: true, notes: [] })
+        .target_met,
     ).toBe(false);
     expect(
-      buildResult(definition, size, sides(0.5, 101), { quick: true, notes: [] }).target_met,
+      buildResult(definition, size, sides(0.5, 101), { ...meta, quick: true, notes: [] })
+        .target_met,
     ).toBe(false);
   });
 
@@ -107,7 +129,7 @@ describe('buildResult', () => {
       definition,
       size,
       [side({ name: 'sklearn', kind: 'sklearn', seconds: 2, quality: 5 })],
-      { quick: true, notes: [], segmintMissing: 'kmeansParallel / kmeans' },
+      { ...meta, quick: true, notes: [], segmintMissing: 'kmeansParallel / kmeans' },
     );
     expect(result).toMatchObject({
       status: 'not implemented',
@@ -124,7 +146,7 @@ describe('buildResult', () => {
       definition,
       size,
       [side({ name: 'segmint', kind: 'segmint', times: [], error: 'boom' })],
-      { quick: true, notes: [] },
+      { ...meta, quick: true, notes: [] },
     );
     expect(result.status).toBe('failed');
     expect(result.errors).toEqual({ segmint: 'boom' });
@@ -156,7 +178,7 @@ describe('formatting', () => {
           iterations: 40,
         }),
       ],
-      { quick: false, notes: [] },
+      { ...meta, quick: false, notes: [] },
     );
     const table = resultsTable([result]).split('\n');
     expect(table).toHaveLength(3);
@@ -170,7 +192,7 @@ describe('formatting', () => {
       definition,
       definition.sizes.quick,
       [side({ name: 'sklearn', kind: 'sklearn', seconds: 2, quality: 5 })],
-      { quick: true, notes: [] },
+      { ...meta, quick: true, notes: [] },
     );
     const text = resultsJson([result]);
     expect(text.endsWith('\n')).toBe(true);
@@ -201,5 +223,23 @@ describe('replaceSection', () => {
     expect(replaceSection('# Title\n', 'full', 'body')).toBe(
       '# Title\n\n<!-- bench:full:start -->\nbody\n<!-- bench:full:end -->\n',
     );
+  });
+});
+
+describe('mergeResults', () => {
+  const record = (name: string, date: string) => ({ case: name, date }) as unknown as CaseResult;
+
+  it('replaces the cases that ran, keeps the others and follows the case order', () => {
+    const merged = mergeResults(
+      [record('kmeans', 'old'), record('pca', 'old'), record('silhouette', 'old')],
+      [record('pca', 'new'), record('kmeans++', 'new')],
+      ['kmeans', 'kmeans++', 'pca', 'silhouette'],
+    );
+    expect(merged.map((result) => `${result.case}:${result.date}`)).toEqual([
+      'kmeans:old',
+      'kmeans++:new',
+      'pca:new',
+      'silhouette:old',
+    ]);
   });
 });

@@ -34,6 +34,8 @@ export interface CaseResult {
   readonly quality_metric: string;
   /** |segmint - sklearn| / max(|segmint|, |sklearn|). */
   readonly quality_relative_difference: number | null;
+  /** segmint_quality / sklearn_quality (kmeans++: the potential ratio, ~1 expected). */
+  readonly quality_ratio: number | null;
   readonly segmint_iterations?: number;
   readonly sklearn_iterations?: number;
   readonly segmint_runs: number;
@@ -47,6 +49,10 @@ export interface CaseResult {
   readonly notes: readonly string[];
   readonly errors?: Readonly<Record<string, string>>;
   readonly quick: boolean;
+  /** Timed repetitions per side requested for this run. */
+  readonly repetitions: number;
+  /** The day the case ran (YYYY-MM-DD). */
+  readonly date: string;
 }
 
 /** The target sentence of a case, e.g. "ratio <= 1.0, inertia within 0.1%". */
@@ -66,7 +72,13 @@ export function buildResult(
   definition: CaseDefinition,
   size: CaseSize,
   summaries: readonly SideSummary[],
-  context: { quick: boolean; segmintMissing?: string; notes: readonly string[] },
+  context: {
+    quick: boolean;
+    repetitions: number;
+    date: string;
+    segmintMissing?: string;
+    notes: readonly string[];
+  },
 ): CaseResult {
   const segmint = summaries.find((side) => side.kind === 'segmint');
   const sklearn = summaries.find((side) => side.kind === 'sklearn');
@@ -85,6 +97,16 @@ export function buildResult(
   const errors = Object.fromEntries(
     summaries.flatMap((side) => (side.error ? [[side.name, side.error]] : [])),
   ) as Record<string, string>;
+  const iterationNotes: string[] = [];
+  if (definition.minimumIterations !== undefined) {
+    for (const side of [segmint, sklearn]) {
+      if (side?.iterations !== undefined && side.iterations < definition.minimumIterations) {
+        iterationNotes.push(
+          `WARNING: ${side.name} needed only ${side.iterations} iterations (the data should need >= ${definition.minimumIterations})`,
+        );
+      }
+    }
+  }
   let status: CaseResult['status'] = 'ok';
   if (context.segmintMissing) status = 'not implemented';
   else if (segmint?.error) status = 'failed';
@@ -101,6 +123,10 @@ export function buildResult(
     sklearn_quality: sklearn?.quality ?? null,
     quality_metric: definition.quality,
     quality_relative_difference: Number.isNaN(difference) ? null : difference,
+    quality_ratio:
+      segmint?.quality !== undefined && sklearn?.quality !== undefined && sklearn.quality !== 0
+        ? segmint.quality / sklearn.quality
+        : null,
     ...(segmint?.iterations === undefined ? {} : { segmint_iterations: segmint.iterations }),
     ...(sklearn?.iterations === undefined ? {} : { sklearn_iterations: sklearn.iterations }),
     segmint_runs: segmint?.times.length ?? 0,
@@ -125,11 +151,29 @@ export function buildResult(
       })),
     notes: [
       ...context.notes,
+      ...iterationNotes,
       ...(context.segmintMissing ? [`Segmint: ${context.segmintMissing} not exported yet`] : []),
     ],
     ...(Object.keys(errors).length > 0 ? { errors } : {}),
     quick: context.quick,
+    repetitions: context.repetitions,
+    date: context.date,
   };
+}
+
+/**
+ * The records of `current` plus those of `previous` for cases not in `current`, ordered as
+ * `order` (a run of a few cases updates those rows and keeps the others).
+ */
+export function mergeResults(
+  previous: readonly CaseResult[],
+  current: readonly CaseResult[],
+  order: readonly string[],
+): CaseResult[] {
+  const byCase = new Map(previous.map((result) => [result.case, result]));
+  for (const result of current) byCase.set(result.case, result);
+  const rank = (name: string) => (order.includes(name) ? order.indexOf(name) : order.length);
+  return [...byCase.values()].sort((a, b) => rank(a.case) - rank(b.case));
 }
 
 /** Seconds with 3 significant decimals, or a dash. */

@@ -17,6 +17,7 @@ import { loadPeers } from './peers.js';
 import { PythonWorker, SKLEARN_INSTALL_HINT, sklearnUnavailableReason } from './python.js';
 import {
   buildResult,
+  mergeResults,
   replaceSection,
   resultsJson,
   resultsTable,
@@ -52,10 +53,19 @@ async function writeOutputs(
 ): Promise<void> {
   const resultsDir = resolve(BENCH_DIR, 'results');
   mkdirSync(resultsDir, { recursive: true });
-  const partial = options.cases.length > 0 ? ` (cases: ${options.cases.join(', ')})` : '';
-  const body = (title: string) =>
-    `${title}${partial}, ${options.repetitions} repetitions, medians:\n\n${machine}\n\n${resultsTable(results)}\n\n` +
-    results.flatMap((result) => result.notes.map((note) => `- ${result.case}: ${note}`)).join('\n');
+  const order = CASES.map((definition) => definition.name);
+  const body = (title: string, rows: readonly CaseResult[]) => {
+    const earlier = rows.filter((row) => !results.includes(row));
+    const merged =
+      earlier.length > 0
+        ? `\n\nRows kept from earlier runs: ${earlier.map((row) => `${row.case} (${row.date}, ${row.repetitions} repetitions)`).join(', ')}.`
+        : '';
+    const notes = rows.flatMap((row) => row.notes.map((note) => `- ${row.case}: ${note}`));
+    return (
+      `${title}: ${options.repetitions} repetitions, medians.${merged}\n\n${machine}\n\n` +
+      `${resultsTable(rows)}\n\n${notes.join('\n')}`
+    );
+  };
   const readmePath = resolve(BENCH_DIR, 'README.md');
   let readme = existsSync(readmePath) ? readFileSync(readmePath, 'utf8') : '# Segmint benchmarks\n';
   const kinds: Array<'full' | 'quick'> = options.quick
@@ -64,14 +74,18 @@ async function writeOutputs(
       : ['quick']
     : ['full'];
   for (const kind of kinds) {
-    const file = kind === 'full' ? 'latest.json' : 'quick.json';
-    writeFileSync(resolve(resultsDir, file), resultsJson(results));
+    const file = resolve(resultsDir, kind === 'full' ? 'latest.json' : 'quick.json');
+    const previous = existsSync(file)
+      ? (JSON.parse(readFileSync(file, 'utf8')) as CaseResult[])
+      : [];
+    const rows = mergeResults(previous, results, order);
+    writeFileSync(file, resultsJson(rows));
     readme = replaceSection(
       readme,
       kind,
-      body(kind === 'full' && !options.quick ? '### Full run' : `### Quick run (--quick)`),
+      body(kind === 'full' && !options.quick ? '### Full run' : `### Quick run (--quick)`, rows),
     );
-    log(`wrote bench/results/${file}`);
+    log(`wrote ${file}`);
   }
   // Keep the generated sections in the repository's Prettier style (format:check stays clean).
   const config = (await resolveConfig(readmePath)) ?? {};
@@ -117,6 +131,8 @@ async function main(): Promise<void> {
         });
         const result = buildResult(definition, size, summaries, {
           quick: options.quick,
+          repetitions: options.repetitions,
+          date: machine.date,
           notes: prepared.notes,
           ...(prepared.segmintMissing ? { segmintMissing: prepared.segmintMissing } : {}),
         });

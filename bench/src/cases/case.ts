@@ -49,6 +49,8 @@ export interface CaseDefinition {
   /** Largest relative quality difference allowed for the target (kmeans: 0.1%). */
   readonly qualityTolerance?: number;
   readonly sizes: { readonly full: CaseSize; readonly quick: CaseSize };
+  /** Lloyd iterations the data must need (kmeans: 20); fewer is flagged in the notes. */
+  readonly minimumIterations?: number;
   /** Largest n the npm peers run at (they are far slower); a smaller n is reported. */
   readonly peerRows?: { readonly full: number; readonly quick: number };
   prepare(context: CaseContext, size: CaseSize, quick: boolean): Promise<PreparedCase>;

@@ -22,6 +22,7 @@ export const kmeansCase: CaseDefinition = {
   quality: 'inertia',
   targetRatio: 1,
   qualityTolerance: 1e-3,
+  minimumIterations: 20,
   sizes: { full: { n: 1_000_000, d: 16, k: 8 }, quick: { n: 100_000, d: 16, k: 8 } },
   peerRows: { full: 1_000_000, quick: 100_000 },
   async prepare(context, { n, d, k }, quick) {
