@@ -20,7 +20,7 @@ import type { MatrixLike } from '../matrix/matrix.js';
 import type { Labels } from './labels.js';
 import { normalQuantile } from './normal-quantile.js';
 import { silhouetteRowsKernel } from './silhouette-kernel.js';
-import { identityRows, mean, prepareSilhouette } from './silhouette.js';
+import { identityRows, mean, prepareSilhouette, silhouetteAllKernel } from './silhouette.js';
 
 /** Options of {@link silhouetteEstimate}. */
 export interface SilhouetteEstimateOptions {
@@ -93,17 +93,22 @@ export function silhouetteEstimate(
   const exact = n <= settings.sampleSize;
   const allocation = exact ? counts : allocate(counts, settings.sampleSize);
   const rows = exact ? identityRows(n) : sampleRows(codes, counts, allocation, settings.seed);
-  const silhouettes = new Float64Array(rows.length);
-  silhouetteRowsKernel(
-    input.X.data,
-    input.sorted,
-    codes,
-    counts,
-    rows,
-    0,
-    rows.length,
-    silhouettes,
-  );
+  let silhouettes: Float64Array;
+  if (exact) {
+    silhouettes = silhouetteAllKernel(input);
+  } else {
+    silhouettes = new Float64Array(rows.length);
+    silhouetteRowsKernel(
+      input.X.data,
+      input.sorted,
+      codes,
+      counts,
+      rows,
+      0,
+      rows.length,
+      silhouettes,
+    );
+  }
 
   // Per-stratum sums in a fixed order (the rows are sorted by cluster, then by index).
   const sum = new Float64Array(k);

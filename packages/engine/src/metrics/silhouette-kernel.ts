@@ -22,6 +22,8 @@ export interface ClusterSortedData {
   /** Cluster c occupies rows `offsets[c]..offsets[c+1]-1`; length k + 1. */
   readonly offsets: Int32Array;
   readonly cols: number;
+  /** Original row index of each sorted row (optional: the workers do not need it). */
+  readonly order?: Int32Array;
 }
 
 /** Copies X into cluster-contiguous order (stable counting sort by code). */
@@ -39,11 +41,13 @@ export function sortByCluster(
   for (let c = 0; c < k; c++) offsets[c + 1] = offsets[c]! + counts[c]!;
   const next = offsets.slice(0, k);
   const sorted = output ?? new Float64Array(n * d);
+  const order = new Int32Array(n);
   for (let i = 0; i < n; i++) {
     const target = next[codes[i]!]!++;
+    order[target] = i;
     sorted.set(data.subarray(i * d, (i + 1) * d), target * d);
   }
-  return { data: sorted, offsets, cols: d };
+  return { data: sorted, offsets, cols: d, order };
 }
 
 /** Rows per chunk: bounds the (chunk, k) buffer of distance sums. */

@@ -2,7 +2,15 @@ import { describe, expect, it } from 'vitest';
 import { ERROR_CODES, SegmintError } from '../core/errors.js';
 import { fromRows } from '../matrix/matrix.js';
 import { readFixture } from '../test-utils/data.js';
-import { silhouetteSamples, silhouetteScore } from './silhouette.js';
+import { silhouetteRowsKernel } from './silhouette-kernel.js';
+import { planSegments } from './silhouette-tiles.js';
+import {
+  identityRows,
+  prepareSilhouette,
+  silhouetteSamples,
+  silhouetteScore,
+} from './silhouette.js';
+import { createRandom } from '../core/random.js';
 
 interface InternalCase {
   name: string;
@@ -51,6 +59,27 @@ describe('silhouette', () => {
       order.map((i) => c.labels[i]!),
     );
     order.forEach((i, r) => expectClose(reversed[r]!, samples[i]!, 1e-12));
+  });
+
+  it('gives the row-by-row values with several segments per cluster (tiled kernel)', () => {
+    const random = createRandom(12);
+    const sizes = [701, 517, 3, 290];
+    const labels = sizes.flatMap((size, c) => Array.from({ length: size }, () => c));
+    // Shuffle the labels so the cluster-sorted order differs from the row order.
+    for (let i = labels.length - 1; i > 0; i--) {
+      const j = random.int(i + 1);
+      [labels[i], labels[j]] = [labels[j]!, labels[i]!];
+    }
+    const X = labels.map((c) => [random.normal() + c, random.normal() * 2, random.normal() - c]);
+    const input = prepareSilhouette('test', X, labels);
+    expect(planSegments(input.sorted.offsets)!.count).toBe(3 + 3 + 1 + 2);
+    const n = X.length;
+    const byRows = new Float64Array(n);
+    const { codes, counts } = input.labels;
+    silhouetteRowsKernel(input.X.data, input.sorted, codes, counts, identityRows(n), 0, n, byRows);
+    const tiled = silhouetteSamples(X, labels);
+    for (let i = 0; i < n; i++) expectClose(tiled[i]!, byRows[i]!, 1e-12);
+    expect(tiled.some((v, i) => v !== byRows[i])).toBe(true);
   });
 
   it('does not mutate its inputs', () => {

@@ -23,6 +23,7 @@ import {
   silhouetteRowsKernel,
   sortByCluster,
 } from './silhouette-kernel.js';
+import { planSegments, reduceTiles, tileRowKernel } from './silhouette-tiles.js';
 
 /** Validated silhouette input: the matrix, compact label codes and the cluster-sorted copy. */
 export interface SilhouetteInput {
@@ -68,8 +69,10 @@ export function identityRows(n: number): Int32Array {
 /**
  * The exact silhouette coefficient of every sample, in [-1, 1] (silhouette plots).
  *
- * Time O(n^2 d), memory O(n d) for a cluster-sorted copy of X plus O(256 k) for distance sums;
- * n = 50,000 takes seconds (use `silhouetteSamplesParallel` from `@segmint/engine/node` for
+ * Time O(n^2 d / 2): each distance is computed once, in tiles of two cluster segments, and
+ * credited to both rows (`silhouette-tiles.ts`). Memory O(n d) for a cluster-sorted copy of X
+ * plus O(n G) partial sums, G <= 64 + k segments (above 256 MB of partial sums, a row-by-row
+ * kernel with O(256 k) memory takes over). n = 50,000 takes seconds (use `silhouetteSamplesParallel` from `@segmint/engine/node` for
  * threads, or {@link silhouetteEstimate} for large n).
  *
  * @param X - data, shape (n, d).
@@ -79,11 +82,25 @@ export function identityRows(n: number): Int32Array {
  * @example silhouetteSamples([[0], [1], [10], [11]], [0, 0, 1, 1]) // [0.9047.., 0.8947.., 0.8947.., 0.9047..]
  */
 export function silhouetteSamples(X: MatrixLike, labels: Labels): Float64Array {
-  const input = prepareSilhouette('silhouetteSamples', X, labels);
+  return silhouetteAllKernel(prepareSilhouette('silhouetteSamples', X, labels));
+}
+
+/**
+ * Unchecked silhouette of every row: the symmetric tiled kernel (each distance computed once)
+ * when its partial sums fit the memory budget, else the row kernel.
+ */
+export function silhouetteAllKernel(input: SilhouetteInput): Float64Array {
   const n = input.X.rows;
   const out = new Float64Array(n);
   const { codes, counts } = input.labels;
-  silhouetteRowsKernel(input.X.data, input.sorted, codes, counts, identityRows(n), 0, n, out);
+  const plan = planSegments(input.sorted.offsets);
+  if (plan === null) {
+    silhouetteRowsKernel(input.X.data, input.sorted, codes, counts, identityRows(n), 0, n, out);
+    return out;
+  }
+  const partial = new Float64Array(n * plan.count);
+  for (let A = 0; A < plan.count; A++) tileRowKernel(input.sorted, plan, A, partial);
+  reduceTiles(plan, partial, counts, input.sorted.order!, 0, n, out);
   return out;
 }
 
@@ -93,12 +110,7 @@ export function silhouetteSamples(X: MatrixLike, labels: Labels): Float64Array {
  * @example silhouetteScore([[0], [1], [10], [11]], [0, 0, 1, 1]) // 0.8997...
  */
 export function silhouetteScore(X: MatrixLike, labels: Labels): number {
-  const input = prepareSilhouette('silhouetteScore', X, labels);
-  const n = input.X.rows;
-  const out = new Float64Array(n);
-  const { codes, counts } = input.labels;
-  silhouetteRowsKernel(input.X.data, input.sorted, codes, counts, identityRows(n), 0, n, out);
-  return mean(out);
+  return mean(silhouetteAllKernel(prepareSilhouette('silhouetteScore', X, labels)));
 }
 
 /** Arithmetic mean, summed pairwise like numpy (accurate for long arrays). */

@@ -13,7 +13,8 @@ import {
   splitRange,
   toShared,
 } from './pool.js';
-import type { SilhouetteRowsPayload } from './tasks/metrics.js';
+import { planSegments, reduceTiles } from '../metrics/silhouette-tiles.js';
+import type { SilhouetteRowsPayload, SilhouetteTilesPayload } from './tasks/metrics.js';
 
 /** Options of the threaded entry points. */
 export interface ParallelOptions {
@@ -46,9 +47,10 @@ function shareInt32(values: Int32Array): Int32Array {
 }
 
 /**
- * {@link silhouetteSamples} on worker threads: rows are split into chunks run on `threads` lanes, each row
- * scored exactly against all rows. The values are bit-identical to the serial function (each
- * row's arithmetic does not depend on the split).
+ * {@link silhouetteSamples} on worker threads: the same segment tiles (each distance computed
+ * once) are spread over `threads` lanes, then reduced in a fixed order, so the values are
+ * bit-identical to the serial function for any thread count (beyond the tiles' memory budget,
+ * row chunks of the row kernel, likewise identical).
  *
  * @param X - data, shape (n, d).
  * @param labels - one non-negative integer cluster label per row.
@@ -67,6 +69,32 @@ export async function silhouetteSamplesParallel(
   const threads = Math.max(1, Math.floor(options.threads ?? pool.size));
   const n = input.X.rows;
   const out = sharedFloat64(n);
+  const plan = planSegments(input.sorted.offsets);
+  if (plan !== null) {
+    // Tile row A costs ~ (G - A) tiles: pairing A with G - 1 - A gives equal-cost items.
+    const G = plan.count;
+    const items: number[][] = [];
+    for (let A = 0; A < G - 1 - A; A++) items.push([A, G - 1 - A]);
+    if (G % 2 === 1) items.push([(G - 1) / 2]);
+    const partial = sharedFloat64(n * G);
+    const base = {
+      sortedData: input.sorted.data,
+      offsets: input.sorted.offsets,
+      cols: input.X.cols,
+      starts: plan.starts,
+      ends: plan.ends,
+      clusters: plan.clusters,
+      partial,
+    };
+    await runInLanes(items, threads, (tileRows) =>
+      pool.run<null>('metrics.silhouetteTiles', {
+        ...base,
+        tileRows,
+      } satisfies SilhouetteTilesPayload),
+    );
+    reduceTiles(plan, partial, input.labels.counts, input.sorted.order!, 0, n, out);
+    return out;
+  }
   const base = {
     data: toShared(input.X).data,
     sortedData: input.sorted.data,

@@ -1,5 +1,6 @@
 /** Worker kernels for the metrics area (registered in ../tasks.ts). */
 import { silhouetteRowsKernel } from '../../metrics/silhouette-kernel.js';
+import { tileRowKernel } from '../../metrics/silhouette-tiles.js';
 import type { Task } from '../tasks.js';
 
 /** Payload of `metrics.silhouetteRows`: shared views of the prepared silhouette input. */
@@ -17,6 +18,20 @@ export interface SilhouetteRowsPayload {
   readonly out: Float64Array;
 }
 
+/** Payload of `metrics.silhouetteTiles`: shared sorted data, the segment plan, tile rows to run. */
+export interface SilhouetteTilesPayload {
+  readonly sortedData: Float64Array;
+  readonly offsets: Int32Array;
+  readonly cols: number;
+  readonly starts: Int32Array;
+  readonly ends: Int32Array;
+  readonly clusters: Int32Array;
+  /** Segments A whose tile rows (A, B >= A) this task runs. */
+  readonly tileRows: readonly number[];
+  /** Shared partial sums, (n, G). */
+  readonly partial: Float64Array;
+}
+
 export const metricsTasks: Readonly<Record<string, Task>> = {
   'metrics.silhouetteRows': (payload: SilhouetteRowsPayload): null => {
     const sorted = { data: payload.sortedData, offsets: payload.offsets, cols: payload.cols };
@@ -30,6 +45,17 @@ export const metricsTasks: Readonly<Record<string, Task>> = {
       payload.end,
       payload.out,
     );
+    return null;
+  },
+  'metrics.silhouetteTiles': (payload: SilhouetteTilesPayload): null => {
+    const sorted = { data: payload.sortedData, offsets: payload.offsets, cols: payload.cols };
+    const plan = {
+      starts: payload.starts,
+      ends: payload.ends,
+      clusters: payload.clusters,
+      count: payload.starts.length,
+    };
+    for (const A of payload.tileRows) tileRowKernel(sorted, plan, A, payload.partial);
     return null;
   },
 };
