@@ -20,7 +20,13 @@ import type { MatrixLike } from '../matrix/matrix.js';
 import type { Labels } from './labels.js';
 import { normalQuantile } from './normal-quantile.js';
 import { silhouetteRowsKernel } from './silhouette-kernel.js';
-import { identityRows, mean, prepareSilhouette, silhouetteAllKernel } from './silhouette.js';
+import {
+  type SilhouetteInput,
+  identityRows,
+  mean,
+  prepareSilhouette,
+  silhouetteAllKernel,
+} from './silhouette.js';
 
 /** Options of {@link silhouetteEstimate}. */
 export interface SilhouetteEstimateOptions {
@@ -84,32 +90,64 @@ export function silhouetteEstimate(
   labels: Labels,
   options?: Partial<SilhouetteEstimateOptions>,
 ): SilhouetteEstimate {
-  const settings = mergeOptions(SILHOUETTE_ESTIMATE_DEFAULTS, options);
-  checkParams('silhouetteEstimate', settings, CONSTRAINTS);
+  const settings = checkEstimateOptions('silhouetteEstimate', options);
   const input = prepareSilhouette('silhouetteEstimate', X, labels);
+  const plan = planEstimate(input, settings);
+  let silhouettes: Float64Array;
+  if (plan.exact) {
+    silhouettes = silhouetteAllKernel(input);
+  } else {
+    const { codes, counts } = input.labels;
+    silhouettes = new Float64Array(plan.rows.length);
+    const end = plan.rows.length;
+    silhouetteRowsKernel(input.X.data, input.sorted, codes, counts, plan.rows, 0, end, silhouettes);
+  }
+  return finishEstimate(input, settings, plan, silhouettes);
+}
+
+/** Merges and checks {@link silhouetteEstimate}'s options. */
+export function checkEstimateOptions(
+  owner: string,
+  options: Partial<SilhouetteEstimateOptions> | undefined,
+): SilhouetteEstimateOptions {
+  const settings = mergeOptions(SILHOUETTE_ESTIMATE_DEFAULTS, options);
+  checkParams(owner, settings, CONSTRAINTS);
+  return settings;
+}
+
+/** Which rows to score: all of them (exact) or a stratified sample, sorted by cluster then row. */
+export interface EstimatePlan {
+  readonly exact: boolean;
+  /** Rows scored per cluster code. */
+  readonly allocation: Int32Array;
+  /** The rows to score (0..n-1 when exact). */
+  readonly rows: Int32Array;
+}
+
+/** Draws the stratified sample (or decides to be exact). */
+export function planEstimate(
+  input: SilhouetteInput,
+  settings: SilhouetteEstimateOptions,
+): EstimatePlan {
   const n = input.X.rows;
-  const { codes, counts, values } = input.labels;
-  const k = counts.length;
+  const { codes, counts } = input.labels;
   const exact = n <= settings.sampleSize;
   const allocation = exact ? counts : allocate(counts, settings.sampleSize);
   const rows = exact ? identityRows(n) : sampleRows(codes, counts, allocation, settings.seed);
-  let silhouettes: Float64Array;
-  if (exact) {
-    silhouettes = silhouetteAllKernel(input);
-  } else {
-    silhouettes = new Float64Array(rows.length);
-    silhouetteRowsKernel(
-      input.X.data,
-      input.sorted,
-      codes,
-      counts,
-      rows,
-      0,
-      rows.length,
-      silhouettes,
-    );
-  }
+  return { exact, allocation, rows };
+}
 
+/** The estimate, its interval and per-cluster means from the scored rows' silhouettes. */
+export function finishEstimate(
+  input: SilhouetteInput,
+  settings: SilhouetteEstimateOptions,
+  plan: EstimatePlan,
+  silhouettes: Float64Array,
+): SilhouetteEstimate {
+  const n = input.X.rows;
+  const { codes, counts, values } = input.labels;
+  const k = counts.length;
+  const { exact, allocation, rows } = plan;
   // Per-stratum sums in a fixed order (the rows are sorted by cluster, then by index).
   const sum = new Float64Array(k);
   for (let r = 0; r < rows.length; r++) sum[codes[rows[r]!]!]! += silhouettes[r]!;

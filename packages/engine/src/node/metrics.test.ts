@@ -2,7 +2,8 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { ERROR_CODES } from '../core/errors.js';
 import { createRandom } from '../core/random.js';
 import { silhouetteSamples } from '../metrics/silhouette.js';
-import { silhouetteSamplesParallel } from './metrics.js';
+import { silhouetteEstimate } from '../metrics/silhouette-estimate.js';
+import { silhouetteEstimateParallel, silhouetteSamplesParallel } from './metrics.js';
 import { ThreadPool } from './pool.js';
 
 describe('silhouetteSamplesParallel', () => {
@@ -24,6 +25,29 @@ describe('silhouetteSamplesParallel', () => {
     for (const threads of [1, 2, 3]) {
       const parallel = await silhouetteSamplesParallel(X, labels, { threads, pool });
       expect(Array.from(parallel)).toEqual(Array.from(serial));
+    }
+  });
+
+  it('estimates exactly like the serial silhouetteEstimate (sampled and exact)', async () => {
+    const random = createRandom(4);
+    const n = 900;
+    const data = new Float64Array(n * 3);
+    const labels = new Int32Array(n);
+    for (let i = 0; i < n; i++) {
+      labels[i] = i < 20 ? 3 : random.int(3);
+      for (let t = 0; t < 3; t++) data[i * 3 + t] = random.normal() + 2 * labels[i]!;
+    }
+    const X = { data, rows: n, cols: 3 };
+    for (const sampleSize of [200, 1000]) {
+      const serial = silhouetteEstimate(X, labels, { sampleSize, seed: 9 });
+      const parallel = await silhouetteEstimateParallel(X, labels, {
+        sampleSize,
+        seed: 9,
+        threads: 2,
+        pool,
+      });
+      expect(parallel.method).toBe(sampleSize < n ? 'stratified-sample' : 'exact');
+      expect(parallel).toEqual(serial);
     }
   });
 

@@ -3,7 +3,14 @@
  * metrics, run on worker threads over SharedArrayBuffer views.
  */
 import type { Labels } from '../metrics/labels.js';
-import { identityRows, prepareSilhouette } from '../metrics/silhouette.js';
+import {
+  type SilhouetteEstimate,
+  type SilhouetteEstimateOptions,
+  checkEstimateOptions,
+  finishEstimate,
+  planEstimate,
+} from '../metrics/silhouette-estimate.js';
+import { type SilhouetteInput, identityRows, prepareSilhouette } from '../metrics/silhouette.js';
 import type { MatrixLike } from '../matrix/matrix.js';
 import {
   type ThreadPool,
@@ -67,6 +74,15 @@ export async function silhouetteSamplesParallel(
   const input = prepareSilhouette('silhouetteSamplesParallel', X, labels, sharedFloat64);
   const pool = options.pool ?? sharedPool();
   const threads = Math.max(1, Math.floor(options.threads ?? pool.size));
+  return silhouetteAllParallel(input, pool, threads);
+}
+
+/** Silhouette of every row of a prepared input (sorted copy in shared memory) on the pool. */
+async function silhouetteAllParallel(
+  input: SilhouetteInput,
+  pool: ThreadPool,
+  threads: number,
+): Promise<Float64Array> {
   const n = input.X.rows;
   const out = sharedFloat64(n);
   const plan = planSegments(input.sorted.offsets);
@@ -95,6 +111,18 @@ export async function silhouetteSamplesParallel(
     reduceTiles(plan, partial, input.labels.counts, input.sorted.order!, 0, n, out);
     return out;
   }
+  await silhouetteRowsParallel(input, identityRows(n), out, pool, threads);
+  return out;
+}
+
+/** Silhouettes of the given rows (row kernel: each against all n rows) into `out`. */
+async function silhouetteRowsParallel(
+  input: SilhouetteInput,
+  rows: Int32Array,
+  out: Float64Array,
+  pool: ThreadPool,
+  threads: number,
+): Promise<void> {
   const base = {
     data: toShared(input.X).data,
     sortedData: input.sorted.data,
@@ -102,16 +130,47 @@ export async function silhouetteSamplesParallel(
     cols: input.X.cols,
     codes: shareInt32(input.labels.codes),
     counts: input.labels.counts,
-    rows: shareInt32(identityRows(n)),
+    rows: shareInt32(rows),
     out,
   };
   // Every row costs the same (a pass over all n rows); four chunks per lane balance the load.
-  await runInLanes(splitRange(n, threads * 4), threads, ([start, end]) =>
+  await runInLanes(splitRange(rows.length, threads * 4), threads, ([start, end]) =>
     pool.run<null>('metrics.silhouetteRows', {
       ...base,
       start,
       end,
     } satisfies SilhouetteRowsPayload),
   );
-  return out;
+}
+
+/**
+ * {@link silhouetteEstimate} with the sampled rows (or, when exact, all rows) scored on worker
+ * threads; the result is identical to the serial function for the same seed.
+ *
+ * @param X - data, shape (n, d).
+ * @param labels - one non-negative integer cluster label per row.
+ * @param options - `sampleSize` (2000), `seed` (0), `confidence` (0.95), `threads`, `pool`.
+ * @throws SegmintError as `silhouetteEstimate` (validation happens on the calling thread).
+ * @example const { score, lower, upper } = await silhouetteEstimateParallel(X, labels, { threads: 2 });
+ */
+export async function silhouetteEstimateParallel(
+  X: MatrixLike,
+  labels: Labels,
+  options: Partial<SilhouetteEstimateOptions> & ParallelOptions = {},
+): Promise<SilhouetteEstimate> {
+  const { threads: threadOption, pool: poolOption, ...estimateOptions } = options;
+  const owner = 'silhouetteEstimateParallel';
+  const settings = checkEstimateOptions(owner, estimateOptions);
+  const input = prepareSilhouette(owner, X, labels, sharedFloat64);
+  const pool = poolOption ?? sharedPool();
+  const threads = Math.max(1, Math.floor(threadOption ?? pool.size));
+  const plan = planEstimate(input, settings);
+  let silhouettes: Float64Array;
+  if (plan.exact) {
+    silhouettes = await silhouetteAllParallel(input, pool, threads);
+  } else {
+    silhouettes = sharedFloat64(plan.rows.length);
+    await silhouetteRowsParallel(input, plan.rows, silhouettes, pool, threads);
+  }
+  return finishEstimate(input, settings, plan, silhouettes);
 }
