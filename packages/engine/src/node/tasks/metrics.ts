@@ -32,6 +32,7 @@ export interface SilhouetteTilesPayload {
   readonly partial: Float64Array;
 }
 
+/** Metrics kernels by task name: `metrics.silhouetteTiles` (tiled exact silhouette), `metrics.silhouetteRows` (row kernel). */
 export const metricsTasks: Readonly<Record<string, Task>> = {
   'metrics.silhouetteRows': (payload: SilhouetteRowsPayload): null => {
     const sorted = { data: payload.sortedData, offsets: payload.offsets, cols: payload.cols };

@@ -26,6 +26,7 @@ export interface PcaPassPayload {
   readonly out: Float64Array;
 }
 
+/** Reduce kernels by task name: `reduce.pcaPass` (column sums, scatter or sign pivots over row parts). */
 export const reduceTasks: Readonly<Record<string, Task>> = {
   'reduce.pcaPass': (payload: PcaPassPayload): null => {
     const { data, rows: n, cols: d, parts, out } = payload;
