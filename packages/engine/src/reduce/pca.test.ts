@@ -201,6 +201,16 @@ describe('pca invariants', () => {
     expect(errorOf(() => pca(X, { components: 0 })).message).toBe(
       "pca: 'components' must be an integer in [1, 1000]; got 0.",
     );
+    // Rank 1 data: the second component has zero variance and cannot be whitened.
+    const line = [
+      [1, 2],
+      [2, 4],
+      [3, 6],
+    ];
+    expect(pca(line, { components: 2 }).explainedVariance[1]).toBeLessThan(1e-12);
+    expect(errorOf(() => pca(line, { components: 2, whiten: true })).message).toBe(
+      "pca: 'components' must be at most 1 when whitening, the number of components with non-zero variance; got 2.",
+    );
     expect(errorOf(() => pcaTransform(model, [[1, 2]])).code).toBe(ERROR_CODES.INVALID_SHAPE);
     expect(errorOf(() => pcaInverseTransform(model, [[1, 2]])).code).toBe(
       ERROR_CODES.INVALID_SHAPE,

@@ -121,7 +121,8 @@ export function preparePca(
  * @param X - training data, shape (n, d), finite; n >= 2, d <= 1000.
  * @param options - `components` (k, required, 1 <= k <= min(n, d)), `whiten` (false).
  * @returns an immutable {@link PCAModel}; project with {@link pcaTransform}.
- * @throws SegmintError INVALID_PARAMETER (components out of range, unknown option),
+ * @throws SegmintError INVALID_PARAMETER (components out of range, unknown option, or whitening
+ *   a component whose variance is zero),
  *   INVALID_SHAPE (fewer than 2 rows, no columns, more than 1000 columns), NON_FINITE_VALUE.
  * @example
  * const model = pca(X, { components: 2 });
@@ -212,6 +213,21 @@ export function buildPcaModel(
   let total = 0;
   for (const v of allVariances) total += v;
   const explainedVariance = allVariances.slice(0, k);
+  if (settings.whiten) {
+    // Whitening divides by sqrt(variance): a (numerically) zero-variance component would turn
+    // projections into NaN or huge noise, so ask for fewer components instead.
+    const floor = 1e-12 * (allVariances[0] ?? 0);
+    for (let c = 0; c < k; c++) {
+      if (!(explainedVariance[c]! > floor)) {
+        throw invalidParameter(
+          'pca',
+          'components',
+          `at most ${c} when whitening, the number of components with non-zero variance`,
+          k,
+        );
+      }
+    }
+  }
   const explainedVarianceRatio = explainedVariance.map((v) => (total > 0 ? v / total : 0));
   const cumulativeVarianceRatio = new Float64Array(k);
   let running = 0;
