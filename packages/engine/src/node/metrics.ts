@@ -24,7 +24,7 @@ import { planSegments, reduceTiles } from '../metrics/silhouette-tiles.js';
 import type { SilhouetteRowsPayload, SilhouetteTilesPayload } from './tasks/metrics.js';
 
 /** Options of the threaded entry points. */
-export interface ParallelRunOptions {
+export interface ParallelOptions {
   /** Number of row ranges run concurrently; defaults to the pool's size. */
   threads?: number;
   /** The pool to run on; defaults to the process-wide {@link sharedPool}. */
@@ -69,7 +69,7 @@ function shareInt32(values: Int32Array): Int32Array {
 export async function silhouetteSamplesParallel(
   X: MatrixLike,
   labels: Labels,
-  options: ParallelRunOptions = {},
+  options: ParallelOptions = {},
 ): Promise<Float64Array> {
   const input = prepareSilhouette('silhouetteSamplesParallel', X, labels, sharedFloat64);
   const pool = options.pool ?? sharedPool();
@@ -156,7 +156,7 @@ async function silhouetteRowsParallel(
 export async function silhouetteEstimateParallel(
   X: MatrixLike,
   labels: Labels,
-  options: Partial<SilhouetteEstimateOptions> & ParallelRunOptions = {},
+  options: Partial<SilhouetteEstimateOptions> & ParallelOptions = {},
 ): Promise<SilhouetteEstimate> {
   const { threads: threadOption, pool: poolOption, ...estimateOptions } = options;
   const owner = 'silhouetteEstimateParallel';

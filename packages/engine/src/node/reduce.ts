@@ -13,7 +13,7 @@ import {
   principalAxes,
 } from '../reduce/pca.js';
 import { combinePivots, partCount, sumPartials, triangleSize } from '../reduce/scatter.js';
-import { type ParallelRunOptions, runInLanes } from './metrics.js';
+import { type ParallelOptions, runInLanes } from './metrics.js';
 import { sharedFloat64, sharedPool, splitRange, toShared } from './pool.js';
 import type { PcaPassPayload } from './tasks/reduce.js';
 
@@ -29,7 +29,7 @@ import type { PcaPassPayload } from './tasks/reduce.js';
  */
 export async function pcaParallel(
   X: MatrixLike,
-  options: Partial<PCAOptions> & { components: number } & ParallelRunOptions,
+  options: Partial<PCAOptions> & { components: number } & ParallelOptions,
 ): Promise<PCAModel> {
   const { threads: threadOption, pool: poolOption, ...pcaOptions } = options;
   const { X: matrix, settings } = preparePca('pcaParallel', X, pcaOptions);
