@@ -16,6 +16,8 @@ export const ERROR_CODES = {
   INVALID_MODEL: 'INVALID_MODEL',
   /** Labels given to a metric are inconsistent with the data (length, cluster count). */
   INVALID_LABELS: 'INVALID_LABELS',
+  /** Long work was cancelled by its caller (an AbortSignal fired); nothing was returned. */
+  CANCELLED: 'CANCELLED',
 } as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[keyof typeof ERROR_CODES];

@@ -97,11 +97,8 @@ export interface ChooseKResult extends CurveSelection {
   readonly models?: readonly (KMeansModel | MiniBatchKMeansModel)[];
 }
 
-/**
- * Code thrown on cancellation. core/errors.ts has no CANCELLED code yet; this string is the
- * agreed name, to be replaced by `ERROR_CODES.CANCELLED` once the catalogue gains it.
- */
-export const CANCELLED_CODE = 'CANCELLED' as ErrorCode;
+/** Code thrown on cancellation (alias of `ERROR_CODES.CANCELLED`). */
+export const CANCELLED_CODE: ErrorCode = ERROR_CODES.CANCELLED;
 
 const CONSTRAINTS = {
   kRange: { type: 'any' },
