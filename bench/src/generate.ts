@@ -7,8 +7,9 @@
  * - {@link gaussianBlobs}: k isotropic Gaussian clusters whose centres are drawn N(0, spread^2)
  *   with spread well below the clusters' own standard deviations (0.6 to 1.4), so the clusters
  *   overlap heavily. Heavy overlap is deliberate: Lloyd's algorithm then needs many iterations
- *   (50 to 90 from k-means++ seeds at 300,000 x 16 in our trials), so a benchmark times the iterations, not the
- *   set-up.
+ *   from k-means++ seeds (the `kmeans` case's C0 needs 52 at 100,000 x 16 and 28 at
+ *   1,000,000 x 16; 50 to 90 in trials at 300,000 x 16), so a benchmark times the iterations,
+ *   not the set-up.
  * - {@link correlatedGaussian}: X = Z diag(sqrt(lambda)) Q^T with Z standard normal, Q a random
  *   orthogonal d x d matrix (Gram-Schmidt on a Gaussian matrix) and a decaying spectrum
  *   lambda_j = decay^j, so the principal axes are known (Q's columns) and PCA is well posed.

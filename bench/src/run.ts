@@ -105,6 +105,7 @@ async function main(): Promise<void> {
       `bench: unknown case ${unknown.join(', ')}; cases are ${CASES.map((c) => c.name).join(', ')}.`,
     );
   }
+  const started = performance.now();
   const engine = await loadEngine();
   log(`Segmint functions found: ${availableFunctions(engine).join(', ') || 'none'}`);
   const peers = options.skipPeers ? undefined : await loadPeers();
@@ -154,6 +155,7 @@ async function main(): Promise<void> {
     await python.worker?.close();
   }
   log(`\n${resultsTable(results)}\n`);
+  log(`total wall time: ${((performance.now() - started) / 1000).toFixed(0)} s`);
   await writeOutputs(options, results, machineMarkdown(machine));
 }
 
