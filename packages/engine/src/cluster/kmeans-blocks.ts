@@ -42,6 +42,19 @@ export interface AssignTask extends BlockData {
   readonly maxShift: number;
   readonly maxShiftIndex: number;
   readonly secondMaxShift: number;
+  /**
+   * Optional Elkan (2003) per-centre lower bounds, used when Hamerly's single bound fails:
+   * `centerBounds` (n * k) holds lower bounds on ||x_i - c_j|| valid at iteration `stamps[i]`;
+   * `cumulativeShifts` ((iterations + 1) * k) holds each centre's summed shift up to each
+   * iteration, so a stale bound is corrected lazily by the shift accumulated since its stamp.
+   * `centerDistances` (k * k) are the distances between the current centres.
+   */
+  readonly centerBounds: Float64Array | null;
+  readonly stamps: Int32Array | null;
+  readonly cumulativeShifts: Float64Array | null;
+  readonly centerDistances: Float64Array | null;
+  /** Centre updates so far in this run (row of `cumulativeShifts` describing the current C). */
+  readonly iteration: number;
   /** Lloyd: also initialise the Hamerly bounds. */
   readonly initBounds: boolean;
   /** Write per-block centroid sums (blocks whose labels changed, or all when `force`). */
@@ -64,9 +77,9 @@ export interface DistanceTask extends BlockData {
   readonly output: Float64Array;
 }
 
-/** k-means++: squared distances to the first centre, or to the chosen candidate (min-update). */
-export interface SeedUpdateTask extends BlockData {
-  readonly kind: 'seed-first' | 'seed-update';
+/** k-means++: squared distances to the first centre and the block potentials. */
+export interface SeedFirstTask extends BlockData {
+  readonly kind: 'seed-first';
   /** The centre (d). */
   readonly center: Float64Array;
   /** Closest squared distance per row (n), written in place. */
@@ -75,9 +88,15 @@ export interface SeedUpdateTask extends BlockData {
   readonly blockPotential: Float64Array;
 }
 
-/** k-means++: weighted potential per block for each candidate centre. */
+/**
+ * k-means++: first fold the previously chosen centre `pending` into `closest` (the lazy update:
+ * it is applied while the row is in cache anyway), then write the weighted potential per block
+ * for each candidate centre.
+ */
 export interface SeedCandidatesTask extends BlockData {
   readonly kind: 'seed-candidates';
+  /** The centre chosen at the previous step (d), or null right after `seed-first`. */
+  readonly pending: Float64Array | null;
   /** Candidate centres (trials * d). */
   readonly candidates: Float64Array;
   readonly trials: number;
@@ -87,7 +106,7 @@ export interface SeedCandidatesTask extends BlockData {
 }
 
 /** Any task a block runner executes. Plain data: structured-clonable to workers. */
-export type BlockTask = AssignTask | DistanceTask | SeedUpdateTask | SeedCandidatesTask;
+export type BlockTask = AssignTask | DistanceTask | SeedFirstTask | SeedCandidatesTask;
 
 /** Typed-array allocation: plain for one thread, SharedArrayBuffer-backed for workers. */
 export interface Allocator {
@@ -102,13 +121,13 @@ export const LOCAL_ALLOCATOR: Allocator = {
 };
 
 /** Smallest block: small enough that unchanged blocks are common in late Hamerly iterations. */
-const MIN_BLOCK_ROWS = 512;
+const MIN_BLOCK_ROWS = 64;
 /** Cap on the per-block partial sums (doubles), so huge k * d does not explode memory. */
-const PARTIAL_BUDGET = 1 << 22;
+const PARTIAL_BUDGET = 1 << 21;
 
 /**
- * Rows per block for (n, k, d): 512, or more when blockCount * (k * d + k) would exceed ~4M
- * doubles. A function of the shape only, so results never depend on the thread count.
+ * Rows per block for (n, k, d): 64, or more when blockCount * (k * d + k) would exceed ~2M
+ * doubles (16 MB). A function of the shape only, so results never depend on the thread count.
  */
 export function blockRowsFor(n: number, k: number, d: number): number {
   const perBlock = k * d + k + 2;

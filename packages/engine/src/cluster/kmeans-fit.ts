@@ -29,7 +29,14 @@ export function* kmeansFitSteps(
     tolerance: prepared.tolerance,
     hamerly: prepared.hamerly,
   };
-  const buffers = allocateRunBuffers(data, k, prepared.hamerly, allocator);
+  const buffers = allocateRunBuffers(
+    data,
+    k,
+    prepared.hamerly,
+    prepared.elkan,
+    prepared.maxIterations,
+    allocator,
+  );
   const streams = createRandom(seed).fork();
   let best: RunResult | undefined;
   for (let run = 0; run < nInit; run++) {

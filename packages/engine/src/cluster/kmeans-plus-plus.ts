@@ -26,13 +26,13 @@ import {
   blockRowsFor,
   LOCAL_ALLOCATOR,
   runStepsLocally,
-  sumInOrder,
   type Allocator,
   type BlockData,
   type BlockSteps,
 } from './kmeans-blocks.js';
 import { runBlockTask } from './kmeans-kernels.js';
 import { validateClusterData, validateSampleWeight } from './kmeans-validate.js';
+import { squaredDistance } from './squared-distance.js';
 
 /** Options of {@link kmeansPlusPlus}. */
 export interface KMeansPlusPlusOptions {
@@ -120,8 +120,10 @@ export function* kmeansPlusPlusSteps(
   const centers = new Float64Array(k * d);
   const indices = new Int32Array(k);
   const closest = allocator.float64(n);
+  const firstPotential = allocator.float64(blockCount);
   const blockPotential = allocator.float64(blockCount * trials);
-  const center = allocator.float64(d);
+  // Two centre buffers: the one being folded into `closest` by the running task, and the next.
+  const chosen = [allocator.float64(d), allocator.float64(d)] as const;
   const candidates = allocator.float64(trials * d);
   const prefix = new Float64Array(blockCount + 1);
   const candidateRows = new Int32Array(trials);
@@ -129,19 +131,36 @@ export function* kmeansPlusPlusSteps(
 
   const first = weights === null ? random.int(n) : firstWeightedRow(weights, random.next());
   indices[0] = first;
-  center.set(X.subarray(first * d, first * d + d));
-  centers.set(center, 0);
-  yield { ...data, kind: 'seed-first', center, closest, blockPotential };
-  let potential = sumInOrder(blockPotential, blockCount);
+  const firstCenter = chosen[0];
+  firstCenter.set(X.subarray(first * d, first * d + d));
+  centers.set(firstCenter, 0);
+  yield {
+    ...data,
+    kind: 'seed-first',
+    center: firstCenter,
+    closest,
+    blockPotential: firstPotential,
+  };
+  for (let b = 0; b < blockCount; b++) prefix[b + 1] = prefix[b]! + firstPotential[b]!;
+  // The centre chosen at the previous step, not yet folded into `closest`.
+  let pending: Float64Array | null = null;
 
   for (let c = 1; c < k; c++) {
-    for (let b = 0; b < blockCount; b++) prefix[b + 1] = prefix[b]! + blockPotential[b]!;
+    const potential = prefix[blockCount]!;
     for (let t = 0; t < trials; t++) {
-      const row = sampleRow(data, closest, prefix, random.next() * potential);
+      const row = sampleRow(data, closest, pending, prefix, random.next() * potential);
       candidateRows[t] = row;
       candidates.set(X.subarray(row * d, row * d + d), t * d);
     }
-    yield { ...data, kind: 'seed-candidates', candidates, trials, closest, blockPotential };
+    yield {
+      ...data,
+      kind: 'seed-candidates',
+      pending,
+      candidates,
+      trials,
+      closest,
+      blockPotential,
+    };
     candidatePotential.fill(0);
     for (let b = 0; b < blockCount; b++)
       for (let t = 0; t < trials; t++) candidatePotential[t]! += blockPotential[b * trials + t]!;
@@ -150,10 +169,13 @@ export function* kmeansPlusPlusSteps(
       if (candidatePotential[t]! < candidatePotential[best]!) best = t;
     const row = candidateRows[best]!;
     indices[c] = row;
-    center.set(X.subarray(row * d, row * d + d));
-    centers.set(center, c * d);
-    yield { ...data, kind: 'seed-update', center, closest, blockPotential };
-    potential = sumInOrder(blockPotential, blockCount);
+    const next = chosen[c % 2]!;
+    next.set(X.subarray(row * d, row * d + d));
+    centers.set(next, c * d);
+    pending = next;
+    // The chosen candidate's block potentials are the potentials after folding it in.
+    for (let b = 0; b < blockCount; b++)
+      prefix[b + 1] = prefix[b]! + blockPotential[b * trials + best]!;
   }
   return { centers, indices };
 }
@@ -176,15 +198,17 @@ function firstWeightedRow(weights: Float64Array, u: number): number {
 
 /**
  * numpy `searchsorted(cumsum(w D^2), target)` (side 'left'): the first row whose cumulative
- * weighted D^2 reaches `target`. Finds the block from the block prefix sums, then scans it.
+ * weighted D^2 reaches `target`. Finds the block from the block prefix sums, then scans it,
+ * folding the `pending` centre into D^2 on the fly exactly as the next block task will.
  */
 function sampleRow(
   data: BlockData,
   closest: Float64Array,
+  pending: Float64Array | null,
   prefix: Float64Array,
   target: number,
 ): number {
-  const { blockCount, blockRows, n, weights } = data;
+  const { X, d, blockCount, blockRows, n, weights } = data;
   let lo = 0;
   let hi = blockCount - 1;
   while (lo < hi) {
@@ -196,7 +220,12 @@ function sampleRow(
   const end = Math.min(n, start + blockRows);
   let running = prefix[lo]!;
   for (let i = start; i < end; i++) {
-    running += weights === null ? closest[i]! : closest[i]! * weights[i]!;
+    let distance = closest[i]!;
+    if (pending !== null) {
+      const candidate = squaredDistance(X, i * d, pending, 0, d);
+      if (candidate < distance) distance = candidate;
+    }
+    running += weights === null ? distance : distance * weights[i]!;
     if (running >= target) return i;
   }
   return end - 1;

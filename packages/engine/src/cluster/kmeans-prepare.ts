@@ -11,6 +11,7 @@ import { warning, type EstimatorWarning } from '../core/warnings.js';
 import type { Matrix, MatrixLike } from '../matrix/matrix.js';
 import { KMEANS_DEFAULTS, type KMeansModelOptions, type KMeansOptions } from './kmeans-options.js';
 import { blockRowsFor } from './kmeans-blocks.js';
+import { usesElkanFilter } from './kmeans-run.js';
 import {
   isExplicitInit,
   validateClusterData,
@@ -30,6 +31,8 @@ export interface PreparedKMeans {
   /** Absolute tolerance on the summed squared centre shift. */
   readonly tolerance: number;
   readonly hamerly: boolean;
+  /** Add the Elkan per-centre bounds (algorithm 'elkan' when the shape allows it). */
+  readonly elkan: boolean;
   readonly seed: number;
   readonly blockRows: number;
   readonly modelOptions: KMeansModelOptions;
@@ -43,7 +46,7 @@ const CONSTRAINTS = {
   nInit: { type: 'any' },
   maxIterations: { type: 'integer', min: 1, max: 1_000_000 },
   tolerance: { type: 'number', min: 0 },
-  algorithm: { type: 'enum', values: ['lloyd', 'hamerly', 'auto'] },
+  algorithm: { type: 'enum', values: ['lloyd', 'hamerly', 'elkan', 'auto'] },
   seed: { type: 'integer' },
   sampleWeight: { type: 'any', optional: true },
 } as const;
@@ -89,6 +92,7 @@ export function prepareKMeans(
     maxIterations: merged.maxIterations,
     tolerance: merged.tolerance * meanVariance(matrix),
     hamerly: merged.algorithm !== 'lloyd' && k > 1,
+    elkan: merged.algorithm === 'elkan' && usesElkanFilter(n, k),
     seed: merged.seed,
     blockRows: blockRowsFor(n, k, d),
     modelOptions: {

@@ -33,6 +33,21 @@ export interface RunBuffers {
   readonly nextCenters: Float64Array;
   readonly shifts: Float64Array;
   readonly halfSeparation: Float64Array;
+  /** Elkan filter (null when disabled): see `AssignTask`. */
+  readonly centerBounds: Float64Array | null;
+  readonly stamps: Int32Array | null;
+  readonly cumulativeShifts: Float64Array | null;
+  readonly centerDistances: Float64Array | null;
+}
+
+/** Largest n * k for which the Elkan per-centre bounds are kept (128 MB of float64). */
+const ELKAN_BUDGET = 1 << 24;
+/** Above this k the k * k centre distances cost more than the filter saves. */
+const ELKAN_MAX_CLUSTERS = 64;
+
+/** True when the per-centre (Elkan) bounds fit this shape (else 'elkan' runs as 'hamerly'). */
+export function usesElkanFilter(n: number, k: number): boolean {
+  return k > 2 && k <= ELKAN_MAX_CLUSTERS && n * k <= ELKAN_BUDGET;
 }
 
 /** Allocates {@link RunBuffers} for data of this layout and k clusters. */
@@ -40,10 +55,16 @@ export function allocateRunBuffers(
   data: BlockData,
   k: number,
   hamerly: boolean,
+  elkan: boolean,
+  maxIterations: number,
   allocator: Allocator,
 ): RunBuffers {
   const { n, d, blockCount } = data;
   return {
+    centerBounds: elkan ? allocator.float64(n * k) : null,
+    stamps: elkan ? allocator.int32(n) : null,
+    cumulativeShifts: elkan ? allocator.float64((maxIterations + 1) * k) : null,
+    centerDistances: elkan ? allocator.float64(k * k) : null,
     labels: allocator.int32(n),
     upper: hamerly ? allocator.float64(n) : null,
     lower: hamerly ? allocator.float64(n) : null,
@@ -104,7 +125,7 @@ export function* kmeansRunSteps(
     let maxShiftIndex = -1;
     let secondMaxShift = 0;
     if (kind === 'hamerly') {
-      computeHalfSeparation(centers, k, d, halfSeparation);
+      computeSeparation(centers, k, d, halfSeparation, buffers.centerDistances);
       for (let j = 0; j < k; j++) {
         const s = shifts[j]!;
         if (s > maxShift) {
@@ -128,6 +149,11 @@ export function* kmeansRunSteps(
       maxShiftIndex,
       secondMaxShift,
       initBounds: hamerly,
+      centerBounds: buffers.centerBounds,
+      stamps: buffers.stamps,
+      cumulativeShifts: buffers.cumulativeShifts,
+      centerDistances: buffers.centerDistances,
+      iteration: iterations,
       accumulate,
       force: iterations === 0,
       blockSums: buffers.blockSums,
@@ -149,6 +175,7 @@ export function* kmeansRunSteps(
       reseeds.push({ iteration: iterations, clusters: empty });
     }
     let shiftTotal = 0;
+    const cumulative = buffers.cumulativeShifts;
     for (let j = 0; j < k; j++) {
       const weight = weightInClusters[j]!;
       const alpha = weight > 0 ? 1 / weight : 1;
@@ -156,6 +183,8 @@ export function* kmeansRunSteps(
       const shift = Math.sqrt(squaredDistance(nextCenters, j * d, centers, j * d, d));
       shifts[j] = shift;
       shiftTotal += shift * shift;
+      if (cumulative !== null)
+        cumulative[(iterations + 1) * k + j] = cumulative[iterations * k + j]! + shift;
     }
     [centers, nextCenters] = [nextCenters, centers];
     iterations++;
@@ -202,14 +231,28 @@ function reduceBlocks(
   }
 }
 
-/** s(j) = min over j' != j of ||c_j - c_j'|| / 2 (Hamerly's separation test). */
-function computeHalfSeparation(centers: Float64Array, k: number, d: number, out: Float64Array) {
+/**
+ * s(j) = min over j' != j of ||c_j - c_j'|| / 2 (Hamerly's separation test), and the full
+ * (k, k) centre distance matrix when the Elkan filter needs it.
+ */
+function computeSeparation(
+  centers: Float64Array,
+  k: number,
+  d: number,
+  out: Float64Array,
+  distances: Float64Array | null,
+): void {
   out.fill(Infinity);
   for (let a = 0; a < k; a++) {
     for (let b = a + 1; b < k; b++) {
-      const half = Math.sqrt(squaredDistance(centers, a * d, centers, b * d, d)) / 2;
+      const distance = Math.sqrt(squaredDistance(centers, a * d, centers, b * d, d));
+      const half = distance / 2;
       if (half < out[a]!) out[a] = half;
       if (half < out[b]!) out[b] = half;
+      if (distances !== null) {
+        distances[a * k + b] = distance;
+        distances[b * k + a] = distance;
+      }
     }
   }
 }

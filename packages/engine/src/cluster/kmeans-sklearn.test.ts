@@ -36,7 +36,7 @@ function expectClose(actual: number, expected: number, relative = 1e-9): void {
 
 describe('kmeans matches scikit-learn from the same initial centroids', () => {
   for (const c of cases) {
-    for (const algorithm of ['lloyd', 'hamerly'] as KMeansAlgorithm[]) {
+    for (const algorithm of ['lloyd', 'hamerly', 'elkan'] as KMeansAlgorithm[]) {
       it(`${c.name} (${algorithm})`, () => {
         const reference = algorithm === 'lloyd' ? c.lloyd : c.elkan;
         const model = kmeans(c.X, {

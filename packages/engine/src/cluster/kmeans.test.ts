@@ -80,7 +80,7 @@ describe('kmeans: hand-computed cases', () => {
   });
 });
 
-describe('kmeans: Hamerly gives exactly the Lloyd result', () => {
+describe('kmeans: Hamerly and Elkan bounds give exactly the Lloyd result', () => {
   const cases: Array<[string, Matrix, number]> = [
     [
       'overlapping blobs',
@@ -99,11 +99,13 @@ describe('kmeans: Hamerly gives exactly the Lloyd result', () => {
     it(name, () => {
       for (const seed of [0, 1]) {
         const lloyd = kmeans(X, { clusterCount: k, algorithm: 'lloyd', seed, tolerance: 0 });
-        const hamerly = kmeans(X, { clusterCount: k, algorithm: 'hamerly', seed, tolerance: 0 });
-        expect(hamerly.labels).toEqual(lloyd.labels);
-        expect(hamerly.inertia).toBe(lloyd.inertia);
-        expect(hamerly.iterations).toBe(lloyd.iterations);
-        expect(hamerly.centroids.data).toEqual(lloyd.centroids.data);
+        for (const algorithm of ['hamerly', 'elkan'] as const) {
+          const bounded = kmeans(X, { clusterCount: k, algorithm, seed, tolerance: 0 });
+          expect(bounded.labels).toEqual(lloyd.labels);
+          expect(bounded.inertia).toBe(lloyd.inertia);
+          expect(bounded.iterations).toBe(lloyd.iterations);
+          expect(bounded.centroids.data).toEqual(lloyd.centroids.data);
+        }
       }
     });
   }
@@ -162,7 +164,7 @@ describe('kmeans: bad input', () => {
       [{ nInit: 0 }, "'nInit' must be an integer in [1, 1000] or 'auto'; got 0."],
       [{ maxIterations: 0 }, "'maxIterations' must be an integer in [1, 1000000]; got 0."],
       [{ tolerance: -1 }, "'tolerance' must be a finite number >= 0; got -1."],
-      [{ algorithm: 'elkan!' }, "'algorithm' must be one of 'lloyd', 'hamerly', 'auto'"],
+      [{ algorithm: 'elkan!' }, "'algorithm' must be one of 'lloyd', 'hamerly', 'elkan', 'auto'"],
       [{ seed: 0.5 }, "'seed' must be an integer; got 0.5."],
       [{ sampleWeight: [1, 2] }, "'sampleWeight' must be of length 30"],
       [{ sampleWeight: new Array(30).fill(0) }, "'sampleWeight' must be not all zero"],

@@ -14,12 +14,12 @@ import { ThreadPool } from './pool.js';
 describe('kmeansParallel', () => {
   const pool = new ThreadPool(2);
   afterAll(() => pool.close());
-  // Enough rows for many blocks (512 rows each), overlapping so Hamerly has work to do.
+  // Enough rows for many blocks (64 rows each), overlapping so Hamerly has work to do.
   const { X } = makeBlobs({ perCluster: 2500, clusters: 6, dimensions: 5, spread: 4, seed: 12 });
   const random = createRandom(3);
   const sampleWeight = Float64Array.from({ length: X.rows }, () => 0.5 + random.next());
 
-  for (const algorithm of ['lloyd', 'hamerly'] as const) {
+  for (const algorithm of ['lloyd', 'hamerly', 'elkan'] as const) {
     it(`equals kmeans for 1, 2 and 3 threads (${algorithm}, weighted)`, async () => {
       const options = { clusterCount: 6, algorithm, seed: 4, nInit: 2, sampleWeight };
       const serial = kmeans(X, options);
