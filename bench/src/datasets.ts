@@ -94,6 +94,15 @@ export function correlated(
   return load(header);
 }
 
+/**
+ * The full recipe of a source dataset, recorded in the header of anything derived from it, so
+ * that derived files (C0, labels) are rebuilt whenever their source's recipe changes.
+ */
+export function sourceRecipe(source: Dataset): Record<string, unknown> {
+  const { name, seed, generator, generatorVersion, parameters } = source.header;
+  return { source: { name, seed, generator, generatorVersion, parameters: parameters ?? {} } };
+}
+
 /** Shared initial centroids C0: plain k-means++ on `source` (seed 0), cached. */
 export function initialCentroids(
   source: Dataset,
@@ -103,7 +112,7 @@ export function initialCentroids(
   const name = `${source.header.name}-init`;
   const header = cachedOrBuilt(
     name,
-    describe('kmeans++-seeds', clusterCount, source.cols, 0, { source: source.header.name }),
+    describe('kmeans++-seeds', clusterCount, source.cols, 0, sourceRecipe(source)),
     () => kmeansPlusPlusSeeds(source.data, source.rows, source.cols, clusterCount, 0),
     log,
   );
@@ -119,7 +128,7 @@ export function kmeansLabels(
   const name = `${source.header.name}-k${clusterCount}-labels`;
   const header = cachedOrBuilt(
     name,
-    describe('lloyd-labels', source.rows, 1, 0, { source: source.header.name, clusterCount }),
+    describe('lloyd-labels', source.rows, 1, 0, { ...sourceRecipe(source), clusterCount }),
     () => {
       const C0 = kmeansPlusPlusSeeds(source.data, source.rows, source.cols, clusterCount, 0);
       return lloydLabels(source.data, source.rows, source.cols, C0, clusterCount, 300);

@@ -7,7 +7,7 @@
  * - {@link gaussianBlobs}: k isotropic Gaussian clusters whose centres are drawn N(0, spread^2)
  *   with spread well below the clusters' own standard deviations (0.6 to 1.4), so the clusters
  *   overlap heavily. Heavy overlap is deliberate: Lloyd's algorithm then needs many iterations
- *   from k-means++ seeds (the `kmeans` case's C0 needs 52 at 100,000 x 16 and 28 at
+ *   from k-means++ seeds (the `kmeans` case's C0: 42 at 100,000 x 16 and 36 at
  *   1,000,000 x 16; 50 to 90 in trials at 300,000 x 16), so a benchmark times the iterations,
  *   not the set-up.
  * - {@link correlatedGaussian}: X = Z diag(sqrt(lambda)) Q^T with Z standard normal, Q a random
