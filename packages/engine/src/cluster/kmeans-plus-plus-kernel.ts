@@ -6,7 +6,7 @@
  * of candidates per step.
  *
  * Each step streams X once: the centre chosen at the previous step is folded into D^2 while the
- * row is loaded for the L candidate distances (the block potentials of the chosen candidate are
+ * block is loaded for the L candidate distances (the block potentials of the chosen candidate are
  * already known, so sampling never needs the explicit update pass). Each block writes its own
  * partial potentials; the caller sums blocks in order, so the seeding is identical for any number
  * of threads.
@@ -36,24 +36,30 @@ export function seedCandidates(task: SeedCandidatesTask, b: number): void {
   const { X, d, weights, pending, candidates, trials, closest, blockPotential } = task;
   const start = b * task.blockRows;
   const end = Math.min(task.n, start + task.blockRows);
-  const out = b * trials;
-  for (let t = 0; t < trials; t++) blockPotential[out + t] = 0;
-  // Rows outer, candidates inner: each row is read from memory once per step.
-  for (let i = start; i < end; i++) {
-    const xo = i * d;
-    let previous = closest[i]!;
-    if (pending !== null) {
-      const distance = squaredDistance(X, xo, pending, 0, d);
-      if (distance < previous) {
-        previous = distance;
-        closest[i] = distance;
+  if (pending !== null) {
+    for (let i = start; i < end; i++) {
+      const distance = squaredDistance(X, i * d, pending, 0, d);
+      if (distance < closest[i]!) closest[i] = distance;
+    }
+  }
+  // Candidates outer, rows inner: the block's rows stay in cache across candidates, and each
+  // potential is a plain running sum in row order.
+  for (let t = 0; t < trials; t++) {
+    const co = t * d;
+    let potential = 0;
+    if (weights === null) {
+      for (let i = start; i < end; i++) {
+        const distance = squaredDistance(X, i * d, candidates, co, d);
+        const previous = closest[i]!;
+        potential += previous < distance ? previous : distance;
+      }
+    } else {
+      for (let i = start; i < end; i++) {
+        const distance = squaredDistance(X, i * d, candidates, co, d);
+        const previous = closest[i]!;
+        potential += (previous < distance ? previous : distance) * weights[i]!;
       }
     }
-    const w = weights === null ? 1 : weights[i]!;
-    for (let t = 0; t < trials; t++) {
-      let distance = squaredDistance(X, xo, candidates, t * d, d);
-      if (previous < distance) distance = previous;
-      blockPotential[out + t]! += weights === null ? distance : distance * w;
-    }
+    blockPotential[b * trials + t] = potential;
   }
 }
