@@ -120,19 +120,26 @@ export const LOCAL_ALLOCATOR: Allocator = {
   int32: (length) => new Int32Array(length),
 };
 
-/** Smallest block: small enough that unchanged blocks are common in late Hamerly iterations. */
-const MIN_BLOCK_ROWS = 64;
+/**
+ * Smallest block. With sample weights a block whose labels changed is re-summed, so blocks are
+ * small (64 rows) to keep unchanged blocks common in late iterations; with unit weights sums are
+ * updated row by row, so blocks are larger (256 rows) to keep the per-iteration reduction over
+ * blocks cheap.
+ */
+const MIN_BLOCK_ROWS_WEIGHTED = 64;
+const MIN_BLOCK_ROWS = 256;
 /** Cap on the per-block partial sums (doubles), so huge k * d does not explode memory. */
 const PARTIAL_BUDGET = 1 << 21;
 
 /**
- * Rows per block for (n, k, d): 64, or more when blockCount * (k * d + k) would exceed ~2M
- * doubles (16 MB). A function of the shape only, so results never depend on the thread count.
+ * Rows per block for (n, k, d): 256 (64 with sample weights), or more when
+ * blockCount * (k * d + k) would exceed ~2M doubles (16 MB). A function of the shape and of
+ * `weighted` only, so results never depend on the thread count.
  */
-export function blockRowsFor(n: number, k: number, d: number): number {
+export function blockRowsFor(n: number, k: number, d: number, weighted = false): number {
   const perBlock = k * d + k + 2;
   const maxBlocks = Math.max(1, Math.floor(PARTIAL_BUDGET / perBlock));
-  return Math.max(MIN_BLOCK_ROWS, Math.ceil(n / maxBlocks));
+  return Math.max(weighted ? MIN_BLOCK_ROWS_WEIGHTED : MIN_BLOCK_ROWS, Math.ceil(n / maxBlocks));
 }
 
 /** The {@link BlockData} for X with the given layout. */

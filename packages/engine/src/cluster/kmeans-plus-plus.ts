@@ -87,7 +87,7 @@ export function kmeansPlusPlus(
     matrix.rows,
     matrix.cols,
     weights,
-    blockRowsFor(matrix.rows, clusterCount, matrix.cols),
+    blockRowsFor(matrix.rows, clusterCount, matrix.cols, weights !== null),
   );
   const steps = kmeansPlusPlusSteps(
     data,

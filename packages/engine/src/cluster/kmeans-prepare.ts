@@ -94,7 +94,7 @@ export function prepareKMeans(
     hamerly: merged.algorithm !== 'lloyd' && k > 1,
     elkan: merged.algorithm === 'elkan' && usesElkanFilter(n, k),
     seed: merged.seed,
-    blockRows: blockRowsFor(n, k, d),
+    blockRows: blockRowsFor(n, k, d, weights !== null),
     modelOptions: {
       clusterCount: k,
       init: explicit ? 'explicit' : init,

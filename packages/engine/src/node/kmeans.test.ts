@@ -14,26 +14,34 @@ import { ThreadPool } from './pool.js';
 describe('kmeansParallel', () => {
   const pool = new ThreadPool(2);
   afterAll(() => pool.close());
-  // Enough rows for many blocks (64 rows each), overlapping so Hamerly has work to do.
+  // Enough rows for many blocks (64 rows each with weights, 256 without), overlapping so Hamerly has work to do.
   const { X } = makeBlobs({ perCluster: 2500, clusters: 6, dimensions: 5, spread: 4, seed: 12 });
   const random = createRandom(3);
   const sampleWeight = Float64Array.from({ length: X.rows }, () => 0.5 + random.next());
 
   for (const algorithm of ['lloyd', 'hamerly', 'elkan'] as const) {
-    it(`equals kmeans for 1, 2 and 3 threads (${algorithm}, weighted)`, async () => {
-      const options = { clusterCount: 6, algorithm, seed: 4, nInit: 2, sampleWeight };
-      const serial = kmeans(X, options);
-      expect(serial.iterations).toBeGreaterThan(3);
-      for (const threads of [1, 2, 3]) {
-        const parallel = await kmeansParallel(X, { ...options, threads, pool });
-        expect(parallel.labels).toEqual(serial.labels);
-        expect(Math.abs(parallel.inertia - serial.inertia)).toBeLessThanOrEqual(
-          1e-12 * serial.inertia,
-        );
-        expect(parallel.centroids.data).toEqual(serial.centroids.data);
-        expect(parallel.iterations).toBe(serial.iterations);
-      }
-    });
+    for (const weighted of [false, true]) {
+      it(`equals kmeans for 1, 2 and 3 threads (${algorithm}${weighted ? ', weighted' : ''})`, async () => {
+        const options = {
+          clusterCount: 6,
+          algorithm,
+          seed: 4,
+          nInit: 2,
+          sampleWeight: weighted ? sampleWeight : undefined,
+        };
+        const serial = kmeans(X, options);
+        expect(serial.iterations).toBeGreaterThan(3);
+        for (const threads of [1, 2, 3]) {
+          const parallel = await kmeansParallel(X, { ...options, threads, pool });
+          expect(parallel.labels).toEqual(serial.labels);
+          expect(Math.abs(parallel.inertia - serial.inertia)).toBeLessThanOrEqual(
+            1e-12 * serial.inertia,
+          );
+          expect(parallel.centroids.data).toEqual(serial.centroids.data);
+          expect(parallel.iterations).toBe(serial.iterations);
+        }
+      });
+    }
   }
 
   it('seeds exactly like kmeansPlusPlus for 1, 2 and 3 threads', async () => {

@@ -131,7 +131,13 @@ export async function kmeansPlusPlusParallel(
   );
   const matrix = toShared(checked);
   const { rows: n, cols: d } = matrix;
-  const data = blockData(matrix.data, n, d, weights, blockRowsFor(n, clusterCount, d));
+  const data = blockData(
+    matrix.data,
+    n,
+    d,
+    weights,
+    blockRowsFor(n, clusterCount, d, weights !== null),
+  );
   const steps = kmeansPlusPlusSteps(
     data,
     clusterCount,
