@@ -5,16 +5,18 @@
  * Notation: X is (n, d), k the cluster count, C the (k, d) centres, w the sample weights, tol the
  * absolute tolerance (relative tolerance * mean per-feature variance).
  *
- * Each iteration: assign every row to its nearest centre (Lloyd: all k distances; Hamerly 2010:
- * only where the bounds cannot prove the label), recompute C as weighted means (per-block sums
+ * Each iteration: assign every row to its nearest centre (Lloyd: all k distances; Hamerly 2010,
+ * optionally with Elkan 2003 per-centre bounds: only where the bounds cannot prove the label; see
+ * `kmeans-assign.ts`), recompute C as weighted means (per-block sums
  * reduced in block order), relocate empty clusters, measure the centre shift. Stop when labels did
  * not change (strict convergence) or when sum_j ||c_j(new) - c_j(old)||^2 <= tol. Without strict
  * convergence, a final assignment makes the labels match the returned centres. Inertia is
  * sum_i w(i) ||x_i - c_a(i)||^2.
  *
- * Blocks whose labels did not change keep their partial sums from the previous iteration: the
- * sums are a deterministic function of the block's labels, so skipping them changes nothing but
- * the time, and late Hamerly iterations then barely touch X.
+ * Blocks whose labels did not change keep their partial sums from the previous iteration (see
+ * `kmeans-kernels.ts` for how changed blocks are updated), so late Hamerly iterations barely touch
+ * X. Elkan bounds are corrected lazily: `cumulativeShifts` row t holds each centre's summed shift
+ * after t updates, and a bound stamped at iteration s is lowered by the shift since s when read.
  */
 import type { Allocator, AssignTask, BlockData, BlockSteps } from './kmeans-blocks.js';
 import { sumInOrder } from './kmeans-blocks.js';

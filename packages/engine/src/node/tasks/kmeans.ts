@@ -10,6 +10,7 @@ export interface KMeansBlocksPayload {
   readonly end: number;
 }
 
+/** `kmeans.blocks`: the one kernel entry of k-means and k-means++ (see `runBlockTask`). */
 export const kmeansTasks: Readonly<Record<string, Task>> = {
   'kmeans.blocks': (payload: KMeansBlocksPayload) => {
     runBlockTask(payload.task, payload.first, payload.end);
