@@ -8,15 +8,16 @@ import { ERROR_CODES, SegmintError } from '../core/errors.js';
 import { toMatrix, type Matrix, type MatrixLike } from '../matrix/matrix.js';
 import { assertColumns, assertFinite } from '../matrix/validate.js';
 import type { KMeansModel } from './kmeans-options.js';
+import type { MiniBatchKMeansModel } from './minibatch-kmeans.js';
 import { nearestCenter, squaredDistance } from './squared-distance.js';
 
 /** Every fitted model `predict` understands (the union grows as algorithms are added). */
-export type ClusterModel = KMeansModel;
+export type ClusterModel = KMeansModel | MiniBatchKMeansModel;
 
 /**
- * The cluster of each row of X under a fitted model: for k-means, the nearest centroid (lowest
- * index on ties), computed exactly as during fitting, so `predict(model, trainingX)` equals
- * `model.labels`.
+ * The cluster of each row of X under a fitted model: for k-means and mini-batch k-means, the
+ * nearest centroid (lowest index on ties), computed exactly as during k-means fitting, so
+ * `predict(model, trainingX)` equals `model.labels`.
  *
  * @param model - a fitted {@link ClusterModel}.
  * @param X - rows to label, shape (n, d) with the model's d; finite.
@@ -29,7 +30,8 @@ export type ClusterModel = KMeansModel;
  */
 export function predict(model: ClusterModel, X: MatrixLike): Int32Array {
   switch (model.kind) {
-    case 'kmeans': {
+    case 'kmeans':
+    case 'minibatch-kmeans': {
       const { centroids } = model;
       const matrix = checkInput('predict', X, centroids.cols);
       const { data, rows: n, cols: d } = matrix;
