@@ -3,8 +3,8 @@
  *
  * Notation: X is the (n, d) data, row-major; k is the cluster count; C the (k, d) centroids.
  *
- * Rows are cut into fixed-size blocks whose size depends only on (n, k, d), never on the thread
- * count. Every reduction (centroid sums, inertia, k-means++ potentials) is computed per block and
+ * Rows are cut into fixed-size blocks whose size depends only on (n, k, d) and on whether there
+ * are sample weights, never on the thread count. Every reduction (centroid sums, inertia, k-means++ potentials) is computed per block and
  * then summed over blocks in block order, so one thread and eight threads produce bit-identical
  * floating-point results. A block task says "run this kernel over blocks [first, end)": the
  * single-threaded path runs it over all blocks inline, the Node path splits the blocks across
@@ -57,7 +57,10 @@ export interface AssignTask extends BlockData {
   readonly iteration: number;
   /** Lloyd: also initialise the Hamerly bounds. */
   readonly initBounds: boolean;
-  /** Write per-block centroid sums (blocks whose labels changed, or all when `force`). */
+  /**
+   * Maintain per-block centroid sums: from scratch for every block when `force` (first
+   * iteration), else only for blocks whose labels changed (see `kmeans-kernels.ts`).
+   */
   readonly accumulate: boolean;
   readonly force: boolean;
   /** Per-block weighted coordinate sums (blockCount * k * d) and weights (blockCount * k). */
