@@ -12,8 +12,8 @@ import type { Matrix } from '../matrix/matrix.js';
  * - `'lloyd'`: all k distances per row and iteration.
  * - `'hamerly'`: Hamerly (2010) bounds (2 per row) skip most distance computations.
  * - `'elkan'`: Hamerly's bounds plus Elkan (2003) per-centre lower bounds (n * k extra doubles),
- *   fewer distances again but more memory traffic; used for 2 < k <= 64 and n * k <= 2^24, else
- *   it runs as 'hamerly'.
+ *   fewer distances again but more memory traffic; used for 2 < k <= 64, n * k <= 2^24 and
+ *   (maxIterations + 1) * k <= 2^22, else it runs as 'hamerly'.
  * - `'auto'` (default): 'hamerly', the fastest in our measurements (memory-bound machines favour
  *   its small state).
  */

@@ -92,7 +92,7 @@ export function prepareKMeans(
     maxIterations: merged.maxIterations,
     tolerance: merged.tolerance * meanVariance(matrix),
     hamerly: merged.algorithm !== 'lloyd' && k > 1,
-    elkan: merged.algorithm === 'elkan' && usesElkanFilter(n, k),
+    elkan: merged.algorithm === 'elkan' && usesElkanFilter(n, k, merged.maxIterations),
     seed: merged.seed,
     blockRows: blockRowsFor(n, k, d, weights !== null),
     modelOptions: {

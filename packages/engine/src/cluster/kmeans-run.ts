@@ -47,9 +47,17 @@ const ELKAN_BUDGET = 1 << 24;
 /** Above this k the k * k centre distances cost more than the filter saves. */
 const ELKAN_MAX_CLUSTERS = 64;
 
+/** Cap on the shift history ((maxIterations + 1) * k doubles, 32 MB). */
+const HISTORY_BUDGET = 1 << 22;
+
 /** True when the per-centre (Elkan) bounds fit this shape (else 'elkan' runs as 'hamerly'). */
-export function usesElkanFilter(n: number, k: number): boolean {
-  return k > 2 && k <= ELKAN_MAX_CLUSTERS && n * k <= ELKAN_BUDGET;
+export function usesElkanFilter(n: number, k: number, maxIterations: number): boolean {
+  return (
+    k > 2 &&
+    k <= ELKAN_MAX_CLUSTERS &&
+    n * k <= ELKAN_BUDGET &&
+    (maxIterations + 1) * k <= HISTORY_BUDGET
+  );
 }
 
 /** Allocates {@link RunBuffers} for data of this layout and k clusters. */

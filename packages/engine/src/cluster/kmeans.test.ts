@@ -111,6 +111,18 @@ describe('kmeans: Hamerly and Elkan bounds give exactly the Lloyd result', () =>
   }
 });
 
+describe('kmeans: elkan outside its memory caps runs as hamerly', () => {
+  it('gives the Lloyd result with a huge maxIterations', () => {
+    const { X } = makeBlobs({ perCluster: 100, clusters: 4, dimensions: 3, spread: 3, seed: 6 });
+    const options = { clusterCount: 4, seed: 2, maxIterations: 1_000_000 };
+    const lloyd = kmeans(X, { ...options, algorithm: 'lloyd' });
+    const elkan = kmeans(X, { ...options, algorithm: 'elkan' });
+    expect(elkan.labels).toEqual(lloyd.labels);
+    expect(elkan.inertia).toBe(lloyd.inertia);
+    expect(elkan.options.algorithm).toBe('elkan');
+  });
+});
+
 describe('kmeans: bad input', () => {
   const X = makeBlobs({ perCluster: 10, clusters: 3, dimensions: 2, seed: 1 }).X;
 
