@@ -9,6 +9,7 @@
 import { checkParams, invalidParameter, mergeOptions } from '../core/params.js';
 import { warning, type EstimatorWarning } from '../core/warnings.js';
 import type { Matrix, MatrixLike } from '../matrix/matrix.js';
+import { assertFinite } from '../matrix/validate.js';
 import { KMEANS_DEFAULTS, type KMeansModelOptions, type KMeansOptions } from './kmeans-options.js';
 import { blockRowsFor } from './kmeans-blocks.js';
 import { usesElkanFilter } from './kmeans-run.js';
@@ -68,7 +69,10 @@ export function prepareKMeans(
   if (!autoInit && !(Number.isInteger(nInit) && nInit >= 1 && nInit <= 1000)) {
     throw invalidParameter(owner, 'nInit', "an integer in [1, 1000] or 'auto'", nInit);
   }
-  const matrix = validateClusterData(owner, X, k);
+  // Finiteness is checked by the variance pass below (one pass over X instead of two).
+  const matrix = validateClusterData(owner, X, k, false);
+  const variance = meanVariance(matrix);
+  if (!Number.isFinite(variance)) assertFinite(owner, matrix);
   const { rows: n, cols: d } = matrix;
   const weights = validateSampleWeight(owner, merged.sampleWeight, n);
   const warnings: EstimatorWarning[] = [];
@@ -90,7 +94,7 @@ export function prepareKMeans(
     init: explicit ? validateInitCentroids(owner, init, k, d) : init,
     nInit: runs,
     maxIterations: merged.maxIterations,
-    tolerance: merged.tolerance * meanVariance(matrix),
+    tolerance: merged.tolerance * variance,
     hamerly: merged.algorithm !== 'lloyd' && k > 1,
     elkan: merged.algorithm === 'elkan' && usesElkanFilter(n, k, merged.maxIterations),
     seed: merged.seed,
@@ -109,7 +113,10 @@ export function prepareKMeans(
   };
 }
 
-/** Mean over features of the population variance (numpy `np.var(X, axis=0).mean()`), two-pass. */
+/**
+ * Mean over features of the population variance (numpy `np.var(X, axis=0).mean()`), two-pass.
+ * NaN or Infinity anywhere in X makes it non-finite (so it doubles as the finiteness check).
+ */
 export function meanVariance(X: Matrix): number {
   const { data, rows: n, cols: d } = X;
   const mean = new Float64Array(d);

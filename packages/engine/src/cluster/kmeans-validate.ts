@@ -10,7 +10,8 @@ import { isMatrix, toMatrix, type Matrix, type MatrixLike } from '../matrix/matr
 import { assertFinite, assertNonEmpty } from '../matrix/validate.js';
 
 /**
- * X as a Matrix, non-empty, finite, with at least `clusterCount` rows.
+ * X as a Matrix, non-empty, finite (unless `checkFinite` is false: the caller then checks it
+ * during its own pass over X), with at least `clusterCount` rows.
  * @throws SegmintError INVALID_SHAPE (empty, ragged, fewer rows than clusters) or
  *   NON_FINITE_VALUE naming the row and column.
  */
@@ -18,10 +19,11 @@ export function validateClusterData(
   owner: string,
   input: MatrixLike,
   clusterCount: number,
+  checkFinite = true,
 ): Matrix {
   const X = toMatrix(input);
   assertNonEmpty(owner, X);
-  assertFinite(owner, X);
+  if (checkFinite) assertFinite(owner, X);
   if (X.rows < clusterCount) {
     throw new SegmintError(
       ERROR_CODES.INVALID_SHAPE,
