@@ -38,7 +38,7 @@ export const kmeansCase: CaseDefinition = {
       nInit: 1,
       maxIterations: KMEANS_MAX_ITERATIONS,
       tolerance: KMEANS_TOLERANCE,
-      algorithm: 'lloyd',
+      algorithm: 'auto',
       seed: 0,
     };
     if (fit) {

@@ -14,3 +14,15 @@ export {
   type KMeansPlusPlusResult,
 } from './kmeans-plus-plus.js';
 export { predict, distancesToCentroids, type ClusterModel } from './predict.js';
+export {
+  miniBatchKMeans,
+  MINI_BATCH_KMEANS_DEFAULTS,
+  type MiniBatchKMeansModel,
+  type MiniBatchKMeansOptions,
+  type MiniBatchKMeansRecordedOptions,
+} from './minibatch-kmeans.js';
+export {
+  miniBatchKMeansToJSON,
+  miniBatchKMeansFromJSON,
+  type MiniBatchKMeansJSON,
+} from './minibatch-kmeans-json.js';
