@@ -8,10 +8,9 @@
  *   CH = B (n - k) / (W (k - 1)), and 1 when W == 0 (scikit-learn's convention).
  * Higher is better.
  */
-import { type MatrixLike, toMatrix } from '../matrix/matrix.js';
-import { assertFinite, assertNonEmpty } from '../matrix/validate.js';
-import { type Labels, checkClusterCount, checkClusterLabels, encodeLabels } from './labels.js';
-import { clusterMeans } from './cluster-means.js';
+import type { MatrixLike } from '../matrix/matrix.js';
+import type { Labels } from './labels.js';
+import { clusterMeans, partitionInput } from './cluster-means.js';
 
 /**
  * The Calinski-Harabasz score of a partition (higher is better).
@@ -23,18 +22,7 @@ import { clusterMeans } from './cluster-means.js';
  * @example calinskiHarabasz([[0], [1], [10], [11]], [0, 0, 1, 1]) // 200
  */
 export function calinskiHarabasz(X: MatrixLike, labels: Labels): number {
-  const owner = 'calinskiHarabasz';
-  const matrix = toMatrix(X);
-  assertNonEmpty(owner, matrix);
-  assertFinite(owner, matrix);
-  checkClusterLabels(owner, labels, matrix.rows);
-  const { codes, counts } = encodeLabels(labels);
-  const k = counts.length;
-  const n = matrix.rows;
-  checkClusterCount(owner, k, n);
-  const d = matrix.cols;
-  const data = matrix.data;
-  const centroids = clusterMeans(data, d, codes, counts);
+  const { data, n, d, k, codes, counts, centroids } = partitionInput('calinskiHarabasz', X, labels);
   const overall = clusterMeans(data, d, new Int32Array(n), Int32Array.of(n));
   let between = 0;
   for (let c = 0; c < k; c++) {

@@ -3,6 +3,9 @@
  * Sums are accumulated per cluster in blocks of rows and then added, which keeps the rounding
  * error close to numpy's pairwise `mean` for large clusters.
  */
+import { type MatrixLike, toMatrix } from '../matrix/matrix.js';
+import { assertFinite, assertNonEmpty } from '../matrix/validate.js';
+import { type Labels, checkClusterCount, checkClusterLabels, encodeLabels } from './labels.js';
 
 /** Means of each cluster, shape (k, d) row-major. Assumes every cluster is non-empty. */
 export function clusterMeans(
@@ -27,4 +30,37 @@ export function clusterMeans(
   }
   for (let c = 0; c < k; c++) for (let t = 0; t < d; t++) total[c * d + t]! /= counts[c]!;
   return total;
+}
+
+/** Validated input of an internal metric: the data, encoded labels and cluster means. */
+export interface PartitionInput {
+  readonly data: Float64Array;
+  /** Rows n and features d. */
+  readonly n: number;
+  readonly d: number;
+  /** Clusters k (labels re-coded to 0..k-1). */
+  readonly k: number;
+  readonly codes: Int32Array;
+  readonly counts: Int32Array;
+  /** (k, d) row-major cluster means. */
+  readonly centroids: Float64Array;
+}
+
+/**
+ * The edge checks shared by the centroid-based metrics (Calinski-Harabasz, Davies-Bouldin):
+ * non-empty finite X, one valid label per row, 2 <= k <= n - 1; then the cluster means.
+ * @throws SegmintError INVALID_SHAPE, NON_FINITE_VALUE, INVALID_LABELS naming `owner`.
+ */
+export function partitionInput(owner: string, X: MatrixLike, labels: Labels): PartitionInput {
+  const matrix = toMatrix(X);
+  assertNonEmpty(owner, matrix);
+  assertFinite(owner, matrix);
+  checkClusterLabels(owner, labels, matrix.rows);
+  const { codes, counts } = encodeLabels(labels);
+  const k = counts.length;
+  const n = matrix.rows;
+  checkClusterCount(owner, k, n);
+  const d = matrix.cols;
+  const centroids = clusterMeans(matrix.data, d, codes, counts);
+  return { data: matrix.data, n, d, k, codes, counts, centroids };
 }

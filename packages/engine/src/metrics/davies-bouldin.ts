@@ -8,10 +8,9 @@
  * where a zero M_cc' counts as +Infinity (the pair is ignored), and DB = 0 when every S_c or
  * every M_cc' is within 1e-8 of 0 (scikit-learn's `np.allclose` guard). Lower is better.
  */
-import { type MatrixLike, toMatrix } from '../matrix/matrix.js';
-import { assertFinite, assertNonEmpty } from '../matrix/validate.js';
-import { clusterMeans } from './cluster-means.js';
-import { type Labels, checkClusterCount, checkClusterLabels, encodeLabels } from './labels.js';
+import type { MatrixLike } from '../matrix/matrix.js';
+import { partitionInput } from './cluster-means.js';
+import type { Labels } from './labels.js';
 
 /**
  * The Davies-Bouldin score of a partition (lower is better, 0 is the minimum).
@@ -22,18 +21,7 @@ import { type Labels, checkClusterCount, checkClusterLabels, encodeLabels } from
  * @example daviesBouldin([[0], [1], [10], [11]], [0, 0, 1, 1]) // 0.1
  */
 export function daviesBouldin(X: MatrixLike, labels: Labels): number {
-  const owner = 'daviesBouldin';
-  const matrix = toMatrix(X);
-  assertNonEmpty(owner, matrix);
-  assertFinite(owner, matrix);
-  checkClusterLabels(owner, labels, matrix.rows);
-  const { codes, counts } = encodeLabels(labels);
-  const k = counts.length;
-  const n = matrix.rows;
-  checkClusterCount(owner, k, n);
-  const d = matrix.cols;
-  const data = matrix.data;
-  const centroids = clusterMeans(data, d, codes, counts);
+  const { data, n, d, k, codes, counts, centroids } = partitionInput('daviesBouldin', X, labels);
   const spread = new Float64Array(k);
   for (let i = 0; i < n; i++) {
     const base = codes[i]! * d;
