@@ -64,6 +64,51 @@ export default tseslint.config(
     },
   },
   {
+    files: ['packages/data/src/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['@segmint/pipeline', '@segmint/server', '@segmint/cli'],
+              message:
+                'The data layer sits on the engine only: engine <- data <- pipeline <- server, cli.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['packages/pipeline/src/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: ['@duckdb/*'], message: 'Only @segmint/data imports DuckDB.' },
+            {
+              group: ['@segmint/server', '@segmint/cli'],
+              message: 'The pipeline cannot import the layers above it (server, cli).',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['packages/cli/src/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [{ group: ['@duckdb/*'], message: 'Only @segmint/data imports DuckDB.' }],
+        },
+      ],
+    },
+  },
+  {
     files: ['**/*.js', '**/*.mjs'],
     extends: [tseslint.configs.disableTypeChecked],
   },

@@ -18,6 +18,16 @@ export const ERROR_CODES = {
   INVALID_LABELS: 'INVALID_LABELS',
   /** Long work was cancelled by its caller (an AbortSignal fired); nothing was returned. */
   CANCELLED: 'CANCELLED',
+  /** A file or resource named by the user does not exist. */
+  NOT_FOUND: 'NOT_FOUND',
+  /** A data file cannot be read: bad encoding, ragged rows, broken quotes, empty, wrong type. */
+  INVALID_FILE: 'INVALID_FILE',
+  /** A configuration file or object breaks the config schema (key path, line, expected, found). */
+  INVALID_CONFIG: 'INVALID_CONFIG',
+  /** A database query failed; `details.sql` holds the SQL that failed. */
+  QUERY_FAILED: 'QUERY_FAILED',
+  /** Writing an output failed (permissions, disk); nothing partial is left behind. */
+  WRITE_FAILED: 'WRITE_FAILED',
 } as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[keyof typeof ERROR_CODES];
