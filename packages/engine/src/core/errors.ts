@@ -84,3 +84,30 @@ export function formatValue(value: unknown): string {
   if (typeof value === 'object') return 'an object';
   return typeof value === 'bigint' || typeof value === 'boolean' ? String(value) : typeof value;
 }
+
+/** How each error code surfaces: HTTP status for the server, exit code for the CLI. */
+export interface ErrorSurface {
+  /** HTTP status: 4xx for the caller's mistakes, 5xx for ours or the environment's. */
+  readonly status: number;
+  /** CLI exit code (1 is reserved for unexpected errors; 2 for usage errors). */
+  readonly exitCode: number;
+}
+
+/**
+ * The one catalogue from error code to HTTP status and CLI exit code (fastify's `lib/errors.js`
+ * idea): the server's error handler and the CLI entry both read it, so a code means the same
+ * thing everywhere.
+ */
+export const ERROR_CATALOGUE: Readonly<Record<ErrorCode, ErrorSurface>> = Object.freeze({
+  INVALID_PARAMETER: { status: 400, exitCode: 2 },
+  INVALID_CONFIG: { status: 400, exitCode: 2 },
+  INVALID_SHAPE: { status: 422, exitCode: 3 },
+  NON_FINITE_VALUE: { status: 422, exitCode: 3 },
+  INVALID_LABELS: { status: 422, exitCode: 3 },
+  INVALID_FILE: { status: 422, exitCode: 3 },
+  INVALID_MODEL: { status: 422, exitCode: 4 },
+  NOT_FOUND: { status: 404, exitCode: 5 },
+  CANCELLED: { status: 409, exitCode: 130 },
+  QUERY_FAILED: { status: 500, exitCode: 6 },
+  WRITE_FAILED: { status: 500, exitCode: 7 },
+});
