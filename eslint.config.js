@@ -12,7 +12,18 @@ import tseslint from 'typescript-eslint';
 const higherLayers = ['@segmint/data', '@segmint/pipeline', '@segmint/server', '@segmint/cli'];
 
 export default tseslint.config(
-  { ignores: ['**/dist/**', '**/build/**', 'node_modules/**', '**/*.d.ts', 'bench/results/**'] },
+  {
+    ignores: [
+      '**/dist/**',
+      '**/build/**',
+      'node_modules/**',
+      '**/*.d.ts',
+      'bench/results/**',
+      // AssemblyScript (compiled by asc, not tsc) and its generated output.
+      'packages/engine/assembly/**/*.ts',
+      'packages/engine/src/wasm/kmeans-wasm-bytes.ts',
+    ],
+  },
   eslint.configs.recommended,
   ...tseslint.configs.recommendedTypeChecked,
   {

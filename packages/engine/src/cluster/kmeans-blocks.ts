@@ -11,6 +11,8 @@
  * worker threads over SharedArrayBuffer (see `../node/kmeans.ts`).
  */
 
+import type { WasmHandle } from '../wasm/kmeans-wasm.js';
+
 /** The data every block kernel reads. Arrays may live in a SharedArrayBuffer. */
 export interface BlockData {
   /** X, row-major (n * d). */
@@ -22,6 +24,12 @@ export interface BlockData {
   /** Rows per block (the last block may be shorter). */
   readonly blockRows: number;
   readonly blockCount: number;
+  /**
+   * Set when X, the weights and every array of the fit live in one shared WebAssembly memory (the
+   * allocator is that memory's arena, see `../wasm/arena.ts`): block kernels then run the WASM
+   * SIMD twins, addressing the arrays by byte offset. Null: TypeScript kernels.
+   */
+  readonly wasm: WasmHandle | null;
 }
 
 /** Lloyd or Hamerly assignment over blocks, accumulating per-block centroid sums. */
@@ -145,15 +153,20 @@ export function blockRowsFor(n: number, k: number, d: number, weighted = false):
   return Math.max(weighted ? MIN_BLOCK_ROWS_WEIGHTED : MIN_BLOCK_ROWS, Math.ceil(n / maxBlocks));
 }
 
-/** The {@link BlockData} for X with the given layout. */
+/**
+ * The {@link BlockData} for X with the given layout; `wasm` when X and weights were copied into a
+ * WebAssembly arena (then pass that arena as the fit's allocator).
+ */
 export function blockData(
   X: Float64Array,
   n: number,
   d: number,
   weights: Float64Array | null,
   blockRows: number,
+  wasm: WasmHandle | null = null,
 ): BlockData {
-  return { X, n, d, weights, blockRows, blockCount: Math.max(1, Math.ceil(n / blockRows)) };
+  const blockCount = Math.max(1, Math.ceil(n / blockRows));
+  return { X, n, d, weights, blockRows, blockCount, wasm };
 }
 
 /** Sum of `values[0..count)` in index order (the block-order reduction). */

@@ -11,6 +11,11 @@
  * with sample weights, a block whose labels changed is re-summed from scratch. Either way Lloyd,
  * Hamerly and Elkan, which produce the same labels, produce bit-identical sums, for any thread
  * count.
+ *
+ * When the task's arrays live in WebAssembly memory (`task.wasm`), the row loops of Lloyd and
+ * Hamerly, inertia, point distances and the k-means++ kernels run the WASM SIMD twins (bit-
+ * identical, see `assembly/kmeans.ts`); the Elkan filter and the block sums stay in TypeScript,
+ * working on views of the same memory.
  */
 import type { AssignTask, BlockTask, DistanceTask } from './kmeans-blocks.js';
 import {
@@ -22,23 +27,25 @@ import {
 } from './kmeans-assign.js';
 import { squaredDistance } from './squared-distance.js';
 import { seedCandidates, seedFirst } from './kmeans-plus-plus-kernel.js';
+import { kernelsFor, type KMeansWasmKernels } from '../wasm/kmeans-wasm.js';
 
 /** Runs `task` over blocks [first, end). The single entry point workers call. */
 export function runBlockTask(task: BlockTask, first: number, end: number): void {
+  const wasm = task.wasm === null ? null : kernelsFor(task.wasm);
   switch (task.kind) {
     case 'lloyd':
     case 'hamerly':
-      for (let b = first; b < end; b++) assignBlock(task, b);
+      for (let b = first; b < end; b++) assignBlock(task, b, wasm);
       return;
     case 'inertia':
     case 'point-distances':
-      for (let b = first; b < end; b++) distanceBlock(task, b);
+      for (let b = first; b < end; b++) distanceBlock(task, b, wasm);
       return;
     case 'seed-first':
-      for (let b = first; b < end; b++) seedFirst(task, b);
+      for (let b = first; b < end; b++) seedFirst(task, b, wasm);
       return;
     case 'seed-candidates':
-      for (let b = first; b < end; b++) seedCandidates(task, b);
+      for (let b = first; b < end; b++) seedCandidates(task, b, wasm);
       return;
   }
 }
@@ -46,7 +53,7 @@ export function runBlockTask(task: BlockTask, first: number, end: number): void 
 /** Labels of the current block before assignment (one buffer per thread). */
 let previousLabels = new Int32Array(0);
 
-function assignBlock(task: AssignTask, b: number): void {
+function assignBlock(task: AssignTask, b: number, wasm: KMeansWasmKernels | null): void {
   const start = b * task.blockRows;
   const end = Math.min(task.n, start + task.blockRows);
   const { X, d, k, centers, labels } = task;
@@ -58,7 +65,9 @@ function assignBlock(task: AssignTask, b: number): void {
     previousLabels.set(labels.subarray(start, end));
   }
   let changed: number;
-  if (task.kind === 'hamerly' && task.centerBounds !== null) {
+  if (wasm !== null && task.centerBounds === null) {
+    changed = assignRowsWasm(wasm, task, start, end);
+  } else if (task.kind === 'hamerly' && task.centerBounds !== null) {
     changed = elkanRows(task, start, end);
   } else if (task.kind === 'hamerly') {
     changed = hamerlyRows(
@@ -121,6 +130,46 @@ function assignBlock(task: AssignTask, b: number): void {
       end,
     );
   }
+}
+
+/** Lloyd or Hamerly rows [start, end) in WebAssembly (arrays addressed by byte offset). */
+function assignRowsWasm(
+  wasm: KMeansWasmKernels,
+  task: AssignTask,
+  start: number,
+  end: number,
+): number {
+  const { X, d, k, centers, labels, upper, lower } = task;
+  if (task.kind === 'hamerly') {
+    return wasm.hamerlyRows(
+      X.byteOffset,
+      d,
+      k,
+      centers.byteOffset,
+      labels.byteOffset,
+      upper!.byteOffset,
+      lower!.byteOffset,
+      task.shifts!.byteOffset,
+      task.halfSeparation!.byteOffset,
+      task.maxShift,
+      task.maxShiftIndex,
+      task.secondMaxShift,
+      start,
+      end,
+    );
+  }
+  const bounds = task.initBounds && upper !== null && lower !== null;
+  return wasm.lloydRows(
+    X.byteOffset,
+    d,
+    k,
+    centers.byteOffset,
+    labels.byteOffset,
+    bounds ? upper.byteOffset : 0,
+    bounds ? lower.byteOffset : 0,
+    start,
+    end,
+  );
 }
 
 /**
@@ -198,10 +247,17 @@ function sumWeightedRows(
   }
 }
 
-function distanceBlock(task: DistanceTask, b: number): void {
+function distanceBlock(task: DistanceTask, b: number, wasm: KMeansWasmKernels | null): void {
   const { X, d, centers, labels, weights, output } = task;
   const start = b * task.blockRows;
   const end = Math.min(task.n, start + task.blockRows);
+  if (wasm !== null) {
+    const [x, c, a] = [X.byteOffset, centers.byteOffset, labels.byteOffset];
+    if (task.kind === 'point-distances')
+      wasm.pointDistanceRows(x, d, c, a, output.byteOffset, start, end);
+    else output[b] = wasm.inertiaRows(x, d, c, a, weights?.byteOffset ?? 0, start, end);
+    return;
+  }
   if (task.kind === 'point-distances') {
     for (let i = start; i < end; i++)
       output[i] = squaredDistance(X, i * d, centers, labels[i]! * d, d);

@@ -22,7 +22,6 @@ import { checkParams, mergeOptions } from '../core/params.js';
 import { createRandom, type Random } from '../core/random.js';
 import type { Matrix, MatrixLike } from '../matrix/matrix.js';
 import {
-  blockData,
   blockRowsFor,
   LOCAL_ALLOCATOR,
   runStepsLocally,
@@ -31,6 +30,7 @@ import {
   type BlockSteps,
 } from './kmeans-blocks.js';
 import { runBlockTask } from './kmeans-kernels.js';
+import { fitMemory, type FitLayout } from './kmeans-memory.js';
 import { validateClusterData, validateSampleWeight } from './kmeans-validate.js';
 import { squaredDistance } from './squared-distance.js';
 
@@ -82,22 +82,33 @@ export function kmeansPlusPlus(
   checkParams('kmeansPlusPlus', merged, CONSTRAINTS);
   const matrix = validateClusterData('kmeansPlusPlus', X, clusterCount);
   const weights = validateSampleWeight('kmeansPlusPlus', merged.sampleWeight, matrix.rows);
-  const data = blockData(
-    matrix.data,
-    matrix.rows,
-    matrix.cols,
-    weights,
-    blockRowsFor(matrix.rows, clusterCount, matrix.cols, weights !== null),
-  );
-  const steps = kmeansPlusPlusSteps(
-    data,
-    clusterCount,
-    createRandom(merged.seed ?? 0),
-    merged.localTrials ?? defaultLocalTrials(clusterCount),
-    LOCAL_ALLOCATOR,
-  );
-  const { centers, indices } = runStepsLocally(steps, runBlockTask);
-  return { centroids: { data: centers, rows: clusterCount, cols: matrix.cols }, indices };
+  const trials = merged.localTrials ?? defaultLocalTrials(clusterCount);
+  const memory = fitMemory(plusPlusLayout(matrix, clusterCount, weights, trials), LOCAL_ALLOCATOR);
+  try {
+    const steps = kmeansPlusPlusSteps(
+      memory.data,
+      clusterCount,
+      createRandom(merged.seed ?? 0),
+      trials,
+      memory.allocator,
+    );
+    const { centers, indices } = runStepsLocally(steps, runBlockTask);
+    return { centroids: { data: centers, rows: clusterCount, cols: matrix.cols }, indices };
+  } finally {
+    memory.release();
+  }
+}
+
+/** The memory layout of a seeding of X (n, d) into k centres with `trials` candidates per step. */
+export function plusPlusLayout(
+  matrix: Matrix,
+  k: number,
+  weights: Float64Array | null,
+  trials: number,
+): FitLayout {
+  const { data: X, rows: n, cols: d } = matrix;
+  const blockRows = blockRowsFor(n, k, d, weights !== null);
+  return { X, n, d, weights, blockRows, k, trials, elkan: false };
 }
 
 /** scikit-learn's number of candidates per step: 2 + floor(ln k). */

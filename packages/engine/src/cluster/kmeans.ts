@@ -13,9 +13,10 @@
  * learn reports 2), and seeds drive our own generator, not numpy's.
  */
 import type { MatrixLike } from '../matrix/matrix.js';
-import { blockData, LOCAL_ALLOCATOR, runStepsLocally } from './kmeans-blocks.js';
+import { LOCAL_ALLOCATOR, runStepsLocally } from './kmeans-blocks.js';
 import { kmeansFitSteps } from './kmeans-fit.js';
 import { runBlockTask } from './kmeans-kernels.js';
+import { fitMemory, kmeansLayout } from './kmeans-memory.js';
 import type { KMeansModel, KMeansOptions } from './kmeans-options.js';
 import { prepareKMeans } from './kmeans-prepare.js';
 
@@ -47,7 +48,10 @@ export function kmeans(
   options: Partial<KMeansOptions> & { clusterCount: number },
 ): KMeansModel {
   const prepared = prepareKMeans('kmeans', X, options);
-  const { matrix, weights, blockRows } = prepared;
-  const data = blockData(matrix.data, matrix.rows, matrix.cols, weights, blockRows);
-  return runStepsLocally(kmeansFitSteps(prepared, data, LOCAL_ALLOCATOR), runBlockTask);
+  const memory = fitMemory(kmeansLayout(prepared), LOCAL_ALLOCATOR);
+  try {
+    return runStepsLocally(kmeansFitSteps(prepared, memory.data, memory.allocator), runBlockTask);
+  } finally {
+    memory.release();
+  }
 }

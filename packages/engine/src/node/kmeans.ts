@@ -4,22 +4,20 @@
  *
  * Notation: X is (n, d), k the cluster count. Blocks have a size fixed by (n, k, d) and every
  * reduction sums per-block partials in block order, so the result is bit-identical to the
- * single-threaded functions for any thread count. X is copied into shared memory once unless it
- * already lives there (pass a Matrix over a SharedArrayBuffer, e.g. from `toShared`, to skip it).
+ * single-threaded functions for any thread count. X is copied once into the shared WebAssembly
+ * memory the WASM SIMD kernels run on (see `../cluster/kmeans-memory.ts`); on the TypeScript path
+ * it is copied into a SharedArrayBuffer unless it already lives in one (a Matrix from `toShared`).
  */
 import { checkParams } from '../core/params.js';
 import { createRandom } from '../core/random.js';
-import {
-  blockData,
-  blockRowsFor,
-  type Allocator,
-  type BlockSteps,
-} from '../cluster/kmeans-blocks.js';
+import type { Allocator, BlockSteps } from '../cluster/kmeans-blocks.js';
 import { kmeansFitSteps } from '../cluster/kmeans-fit.js';
+import { fitMemory, kmeansLayout, type FitMemory } from '../cluster/kmeans-memory.js';
 import type { KMeansModel, KMeansOptions } from '../cluster/kmeans-options.js';
 import {
   defaultLocalTrials,
   kmeansPlusPlusSteps,
+  plusPlusLayout,
   type KMeansPlusPlusOptions,
   type KMeansPlusPlusResult,
 } from '../cluster/kmeans-plus-plus.js';
@@ -27,11 +25,11 @@ import { prepareKMeans } from '../cluster/kmeans-prepare.js';
 import { validateClusterData, validateSampleWeight } from '../cluster/kmeans-validate.js';
 import type { MatrixLike } from '../matrix/matrix.js';
 import {
+  isShared,
   sharedFloat64,
   sharedInt32,
   sharedPool,
   splitRange,
-  toShared,
   type ThreadPool,
 } from './pool.js';
 import type { ParallelOptions } from './metrics.js';
@@ -72,11 +70,26 @@ function splitThreading<T extends ParallelOptions>(
   return [rest, chosen, threads ?? chosen.size];
 }
 
-function sharedWeights(weights: Float64Array | null): Float64Array | null {
-  if (weights === null) return null;
-  const out = sharedFloat64(weights.length);
-  out.set(weights);
+/** `array` itself when it already lives in a SharedArrayBuffer, else a shared copy. */
+function shareArray(array: Float64Array): Float64Array {
+  if (isShared(array)) return array;
+  const out = sharedFloat64(array.length);
+  out.set(array);
   return out;
+}
+
+/** Runs `steps` on the pool, then frees the fit's memory (also when a step throws). */
+async function runAndRelease<R>(
+  memory: FitMemory,
+  steps: BlockSteps<R>,
+  pool: ThreadPool,
+  threads: number,
+): Promise<R> {
+  try {
+    return await runStepsOnPool(steps, pool, threads);
+  } finally {
+    memory.release();
+  }
 }
 
 /**
@@ -94,14 +107,9 @@ export async function kmeansParallel(
 ): Promise<KMeansModel> {
   const [rest, pool, threads] = splitThreading('kmeans', options);
   const prepared = prepareKMeans('kmeans', X, rest);
-  const matrix = toShared(prepared.matrix);
-  const weights = sharedWeights(prepared.weights);
-  const data = blockData(matrix.data, matrix.rows, matrix.cols, weights, prepared.blockRows);
-  return runStepsOnPool(
-    kmeansFitSteps({ ...prepared, matrix, weights }, data, SHARED),
-    pool,
-    threads,
-  );
+  const memory = fitMemory(kmeansLayout(prepared), SHARED, shareArray);
+  const steps = kmeansFitSteps(prepared, memory.data, memory.allocator);
+  return runAndRelease(memory, steps, pool, threads);
 }
 
 /**
@@ -125,26 +133,13 @@ export async function kmeansPlusPlusParallel(
       localTrials: { type: 'integer', min: 1, max: 1000, optional: true },
     },
   );
-  const checked = validateClusterData('kmeansPlusPlus', X, clusterCount);
-  const weights = sharedWeights(
-    validateSampleWeight('kmeansPlusPlus', rest.sampleWeight, checked.rows),
-  );
-  const matrix = toShared(checked);
-  const { rows: n, cols: d } = matrix;
-  const data = blockData(
-    matrix.data,
-    n,
-    d,
-    weights,
-    blockRowsFor(n, clusterCount, d, weights !== null),
-  );
-  const steps = kmeansPlusPlusSteps(
-    data,
-    clusterCount,
-    createRandom(rest.seed ?? 0),
-    rest.localTrials ?? defaultLocalTrials(clusterCount),
-    SHARED,
-  );
-  const { centers, indices } = await runStepsOnPool(steps, pool, threads);
-  return { centroids: { data: centers, rows: clusterCount, cols: d }, indices };
+  const matrix = validateClusterData('kmeansPlusPlus', X, clusterCount);
+  const weights = validateSampleWeight('kmeansPlusPlus', rest.sampleWeight, matrix.rows);
+  const trials = rest.localTrials ?? defaultLocalTrials(clusterCount);
+  const layout = plusPlusLayout(matrix, clusterCount, weights, trials);
+  const memory = fitMemory(layout, SHARED, shareArray);
+  const random = createRandom(rest.seed ?? 0);
+  const steps = kmeansPlusPlusSteps(memory.data, clusterCount, random, trials, memory.allocator);
+  const { centers, indices } = await runAndRelease(memory, steps, pool, threads);
+  return { centroids: { data: centers, rows: clusterCount, cols: matrix.cols }, indices };
 }

@@ -1,0 +1,350 @@
+/**
+ * WebAssembly SIMD (f64x2) twins of the hot k-means kernels, compiled by AssemblyScript during the
+ * engine build (`build.mjs`) and embedded as bytes in `src/wasm/kmeans-wasm-bytes.ts`.
+ *
+ * Notation: X is (n, d) row-major float64, C is (k, d), a(i) the label of row i (int32), u(i) and
+ * l(i) Hamerly's bounds, s(j) half the distance from c_j to its nearest other centre, w(i) the
+ * sample weights, D(i)^2 the k-means++ closest squared distance. Every pointer is a byte offset
+ * into the one imported (shared) memory; 0 stands for "null" (the allocator never hands out 0).
+ *
+ * Results are bit-identical to the TypeScript kernels (`src/cluster/kmeans-assign.ts`,
+ * `kmeans-plus-plus-kernel.ts`, `kmeans-kernels.ts`): the squared distance keeps the four partial
+ * sums s0..s3 over f mod 4 in two f64x2 accumulators (lanes f % 4 = 0, 1 and 2, 3), the tail goes
+ * into s0, and the result is s0 + s1 + (s2 + s3), exactly the TypeScript order. SIMD lanes are
+ * IEEE-754 operations without fusion, and every other reduction runs in the same order as in
+ * TypeScript. Hamerly (2010), "Making k-means even faster", SIAM SDM; Arthur & Vassilvitskii
+ * (2007), "k-means++", SODA.
+ */
+
+/** Relative safety margin on the pruning tests (as `PRUNE_MARGIN` in kmeans-assign.ts). */
+const PRUNE_MARGIN: f64 = 1e-9;
+
+/** sum_f (a_f - b_f)^2 over d features: four partial sums in two f64x2 accumulators. */
+function squaredDistance(a: usize, b: usize, d: i32): f64 {
+  let acc01 = f64x2.splat(0.0);
+  let acc23 = f64x2.splat(0.0);
+  let f = 0;
+  let pa = a;
+  let pb = b;
+  for (; f + 3 < d; f += 4) {
+    const t01 = f64x2.sub(v128.load(pa), v128.load(pb));
+    const t23 = f64x2.sub(v128.load(pa, 16), v128.load(pb, 16));
+    acc01 = f64x2.add(acc01, f64x2.mul(t01, t01));
+    acc23 = f64x2.add(acc23, f64x2.mul(t23, t23));
+    pa += 32;
+    pb += 32;
+  }
+  let s0 = f64x2.extract_lane(acc01, 0);
+  for (; f < d; f++) {
+    const t = load<f64>(pa) - load<f64>(pb);
+    s0 += t * t;
+    pa += 8;
+    pb += 8;
+  }
+  return (
+    s0 +
+    f64x2.extract_lane(acc01, 1) +
+    (f64x2.extract_lane(acc23, 0) + f64x2.extract_lane(acc23, 1))
+  );
+}
+
+/**
+ * Two squared distances sharing the loads of x: ||x - c||^2 (lane 0) and ||x - e||^2 (lane 1),
+ * each in exactly the order of {@link squaredDistance}.
+ */
+function squaredDistancePair(x: usize, c: usize, e: usize, d: i32): v128 {
+  let c01 = f64x2.splat(0.0);
+  let c23 = f64x2.splat(0.0);
+  let e01 = f64x2.splat(0.0);
+  let e23 = f64x2.splat(0.0);
+  let f = 0;
+  let px = x;
+  let pc = c;
+  let pe = e;
+  for (; f + 3 < d; f += 4) {
+    const x01 = v128.load(px);
+    const x23 = v128.load(px, 16);
+    const t01 = f64x2.sub(x01, v128.load(pc));
+    const t23 = f64x2.sub(x23, v128.load(pc, 16));
+    const u01 = f64x2.sub(x01, v128.load(pe));
+    const u23 = f64x2.sub(x23, v128.load(pe, 16));
+    c01 = f64x2.add(c01, f64x2.mul(t01, t01));
+    c23 = f64x2.add(c23, f64x2.mul(t23, t23));
+    e01 = f64x2.add(e01, f64x2.mul(u01, u01));
+    e23 = f64x2.add(e23, f64x2.mul(u23, u23));
+    px += 32;
+    pc += 32;
+    pe += 32;
+  }
+  let sc = f64x2.extract_lane(c01, 0);
+  let se = f64x2.extract_lane(e01, 0);
+  for (; f < d; f++) {
+    const xf = load<f64>(px);
+    const t = xf - load<f64>(pc);
+    const u = xf - load<f64>(pe);
+    sc += t * t;
+    se += u * u;
+    px += 8;
+    pc += 8;
+    pe += 8;
+  }
+  const first =
+    sc + f64x2.extract_lane(c01, 1) + (f64x2.extract_lane(c23, 0) + f64x2.extract_lane(c23, 1));
+  const second =
+    se + f64x2.extract_lane(e01, 1) + (f64x2.extract_lane(e23, 0) + f64x2.extract_lane(e23, 1));
+  return f64x2.replace_lane(f64x2.splat(first), 1, second);
+}
+
+// Full scan state, written by `scan` (module globals: wasm functions return one value).
+let scanBest: i32 = 0;
+let scanBestDistance: f64 = 0;
+let scanSecond: f64 = 0;
+
+/**
+ * Nearest and second-nearest centre of row x over all k centres, in centre order (lowest index
+ * wins ties): the comparison sequence of `lloydRows` in kmeans-assign.ts. When `own >= 0`,
+ * centre `label`'s distance is `own` instead of being recomputed (Hamerly's full scan).
+ */
+function scan(x: usize, centers: usize, k: i32, d: i32, label: i32, own: f64): void {
+  let best = 0;
+  let bestDistance = Infinity;
+  let second = Infinity;
+  const stride = (<usize>d) << 3;
+  let j = 0;
+  for (; j + 1 < k; j += 2) {
+    const pair = squaredDistancePair(
+      x,
+      centers + <usize>j * stride,
+      centers + <usize>(j + 1) * stride,
+      d,
+    );
+    let distance = j === label ? own : f64x2.extract_lane(pair, 0);
+    if (distance < bestDistance) {
+      second = bestDistance;
+      bestDistance = distance;
+      best = j;
+    } else if (distance < second) {
+      second = distance;
+    }
+    distance = j + 1 === label ? own : f64x2.extract_lane(pair, 1);
+    if (distance < bestDistance) {
+      second = bestDistance;
+      bestDistance = distance;
+      best = j + 1;
+    } else if (distance < second) {
+      second = distance;
+    }
+  }
+  if (j < k) {
+    const distance = j === label ? own : squaredDistance(x, centers + <usize>j * stride, d);
+    if (distance < bestDistance) {
+      second = bestDistance;
+      bestDistance = distance;
+      best = j;
+    } else if (distance < second) {
+      second = distance;
+    }
+  }
+  scanBest = best;
+  scanBestDistance = bestDistance;
+  scanSecond = second;
+}
+
+/** Lloyd: labels of rows [start, end) by full scan; bounds too when `upper` != 0. Returns changes. */
+export function lloydRows(
+  X: usize,
+  d: i32,
+  k: i32,
+  centers: usize,
+  labels: usize,
+  upper: usize,
+  lower: usize,
+  start: i32,
+  end: i32,
+): i32 {
+  let changed = 0;
+  const stride = (<usize>d) << 3;
+  for (let i = start; i < end; i++) {
+    scan(X + <usize>i * stride, centers, k, d, -1, 0);
+    const labelAt = labels + ((<usize>i) << 2);
+    if (load<i32>(labelAt) !== scanBest) {
+      changed++;
+      store<i32>(labelAt, scanBest);
+    }
+    if (upper !== 0 && lower !== 0) {
+      store<f64>(upper + ((<usize>i) << 3), Math.sqrt(scanBestDistance));
+      store<f64>(lower + ((<usize>i) << 3), Math.sqrt(scanSecond));
+    }
+  }
+  return changed;
+}
+
+/** Hamerly: labels and bounds of rows [start, end), distances only where the bounds fail. */
+export function hamerlyRows(
+  X: usize,
+  d: i32,
+  k: i32,
+  centers: usize,
+  labels: usize,
+  upper: usize,
+  lower: usize,
+  shifts: usize,
+  halfSeparation: usize,
+  maxShift: f64,
+  maxShiftIndex: i32,
+  secondMaxShift: f64,
+  start: i32,
+  end: i32,
+): i32 {
+  let changed = 0;
+  const stride = (<usize>d) << 3;
+  for (let i = start; i < end; i++) {
+    const labelAt = labels + ((<usize>i) << 2);
+    const upperAt = upper + ((<usize>i) << 3);
+    const lowerAt = lower + ((<usize>i) << 3);
+    const label = load<i32>(labelAt);
+    let u = load<f64>(upperAt) + load<f64>(shifts + ((<usize>label) << 3));
+    let l = load<f64>(lowerAt) - (label === maxShiftIndex ? secondMaxShift : maxShift);
+    const s = load<f64>(halfSeparation + ((<usize>label) << 3));
+    const m = s > l ? s : l;
+    if (u > m - PRUNE_MARGIN * (u + m)) {
+      const x = X + <usize>i * stride;
+      const own = squaredDistance(x, centers + <usize>label * stride, d);
+      u = Math.sqrt(own);
+      if (u > m - PRUNE_MARGIN * (u + m)) {
+        scan(x, centers, k, d, label, own);
+        u = Math.sqrt(scanBestDistance);
+        l = Math.sqrt(scanSecond);
+        if (scanBest !== label) {
+          changed++;
+          store<i32>(labelAt, scanBest);
+        }
+      }
+    }
+    store<f64>(upperAt, u);
+    store<f64>(lowerAt, l);
+  }
+  return changed;
+}
+
+/** Weighted inertia of rows [start, end) in row order (weights 0: unit weights). */
+export function inertiaRows(
+  X: usize,
+  d: i32,
+  centers: usize,
+  labels: usize,
+  weights: usize,
+  start: i32,
+  end: i32,
+): f64 {
+  const stride = (<usize>d) << 3;
+  let total: f64 = 0;
+  for (let i = start; i < end; i++) {
+    const label = load<i32>(labels + ((<usize>i) << 2));
+    const distance = squaredDistance(X + <usize>i * stride, centers + <usize>label * stride, d);
+    total += weights === 0 ? distance : distance * load<f64>(weights + ((<usize>i) << 3));
+  }
+  return total;
+}
+
+/** Squared distance of each row of [start, end) to its labelled centre, into `output` (n). */
+export function pointDistanceRows(
+  X: usize,
+  d: i32,
+  centers: usize,
+  labels: usize,
+  output: usize,
+  start: i32,
+  end: i32,
+): void {
+  const stride = (<usize>d) << 3;
+  for (let i = start; i < end; i++) {
+    const label = load<i32>(labels + ((<usize>i) << 2));
+    store<f64>(
+      output + ((<usize>i) << 3),
+      squaredDistance(X + <usize>i * stride, centers + <usize>label * stride, d),
+    );
+  }
+}
+
+/** k-means++ first centre: D(i)^2 = ||x_i - c||^2 into `closest`; returns the block potential. */
+export function seedFirstRows(
+  X: usize,
+  d: i32,
+  weights: usize,
+  center: usize,
+  closest: usize,
+  start: i32,
+  end: i32,
+): f64 {
+  const stride = (<usize>d) << 3;
+  let potential: f64 = 0;
+  for (let i = start; i < end; i++) {
+    const distance = squaredDistance(X + <usize>i * stride, center, d);
+    store<f64>(closest + ((<usize>i) << 3), distance);
+    potential += weights === 0 ? distance : distance * load<f64>(weights + ((<usize>i) << 3));
+  }
+  return potential;
+}
+
+/**
+ * k-means++ step on rows [start, end): fold `pending` (0: none) into D^2, then the potential
+ * sum_i w(i) min(D(i)^2, ||x_i - candidate_t||^2) of each of the `trials` candidates, written to
+ * `potentials` (trials doubles). Candidates are processed in pairs sharing the loads of x; each
+ * potential is still a running sum in row order.
+ */
+export function seedCandidateRows(
+  X: usize,
+  d: i32,
+  weights: usize,
+  pending: usize,
+  candidates: usize,
+  trials: i32,
+  closest: usize,
+  potentials: usize,
+  start: i32,
+  end: i32,
+): void {
+  const stride = (<usize>d) << 3;
+  if (pending !== 0) {
+    for (let i = start; i < end; i++) {
+      const distance = squaredDistance(X + <usize>i * stride, pending, d);
+      const at = closest + ((<usize>i) << 3);
+      if (distance < load<f64>(at)) store<f64>(at, distance);
+    }
+  }
+  let t = 0;
+  for (; t + 1 < trials; t += 2) {
+    const first = candidates + <usize>t * stride;
+    const second = first + stride;
+    let potentialFirst: f64 = 0;
+    let potentialSecond: f64 = 0;
+    for (let i = start; i < end; i++) {
+      const pair = squaredDistancePair(X + <usize>i * stride, first, second, d);
+      const previous = load<f64>(closest + ((<usize>i) << 3));
+      const a = f64x2.extract_lane(pair, 0);
+      const b = f64x2.extract_lane(pair, 1);
+      const w: f64 = weights === 0 ? 1 : load<f64>(weights + ((<usize>i) << 3));
+      if (weights === 0) {
+        potentialFirst += previous < a ? previous : a;
+        potentialSecond += previous < b ? previous : b;
+      } else {
+        potentialFirst += (previous < a ? previous : a) * w;
+        potentialSecond += (previous < b ? previous : b) * w;
+      }
+    }
+    store<f64>(potentials + ((<usize>t) << 3), potentialFirst);
+    store<f64>(potentials + ((<usize>(t + 1)) << 3), potentialSecond);
+  }
+  if (t < trials) {
+    const candidate = candidates + <usize>t * stride;
+    let potential: f64 = 0;
+    for (let i = start; i < end; i++) {
+      const distance = squaredDistance(X + <usize>i * stride, candidate, d);
+      const previous = load<f64>(closest + ((<usize>i) << 3));
+      const nearest = previous < distance ? previous : distance;
+      potential += weights === 0 ? nearest : nearest * load<f64>(weights + ((<usize>i) << 3));
+    }
+    store<f64>(potentials + ((<usize>t) << 3), potential);
+  }
+}
