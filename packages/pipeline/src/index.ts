@@ -1,1 +1,2 @@
-export {};
+/** @segmint/pipeline: the YAML-configured run (config, runner, report, demo data). */
+export * from './report/index.js';
