@@ -6,3 +6,5 @@
 export * from './database.js';
 export * from './query-error.js';
 export * from './sources/index.js';
+export * from './read/index.js';
+export * from './profile/index.js';
