@@ -11,3 +11,4 @@ export * from './reduce/index.js';
 export * from './metrics/index.js';
 export * from './select/index.js';
 export * from './model/index.js';
+export * from './profile/index.js';
