@@ -150,7 +150,48 @@ function scan(x: usize, centers: usize, k: i32, d: i32, label: i32, own: f64): v
   scanSecond = second;
 }
 
-/** Lloyd: labels of rows [start, end) by full scan; bounds too when `upper` != 0. Returns changes. */
+/**
+ * Moves row x from cluster `from` to cluster `to` in a block's unit-weight centroid sums (k * d)
+ * and counts (k), exactly as `moveRows` in kmeans-kernels.ts: a cluster left empty is reset to
+ * exact zeros. Called in row order as labels change, which is the order `moveRows` uses.
+ */
+function moveRow(x: usize, d: i32, from: i32, to: i32, sums: usize, counts: usize): void {
+  const stride = (<usize>d) << 3;
+  const fromAt = counts + ((<usize>from) << 3);
+  const remaining = load<f64>(fromAt) - 1;
+  store<f64>(fromAt, remaining);
+  const fromSums = sums + <usize>from * stride;
+  const toSums = sums + <usize>to * stride;
+  let f = 0;
+  if (remaining === 0) {
+    memory.fill(fromSums, 0, stride);
+  } else {
+    for (; f + 1 < d; f += 2) {
+      const at = fromSums + ((<usize>f) << 3);
+      v128.store(at, f64x2.sub(v128.load(at), v128.load(x + ((<usize>f) << 3))));
+    }
+    if (f < d) {
+      const at = fromSums + ((<usize>f) << 3);
+      store<f64>(at, load<f64>(at) - load<f64>(x + ((<usize>f) << 3)));
+    }
+  }
+  const toAt = counts + ((<usize>to) << 3);
+  store<f64>(toAt, load<f64>(toAt) + 1);
+  for (f = 0; f + 1 < d; f += 2) {
+    const at = toSums + ((<usize>f) << 3);
+    v128.store(at, f64x2.add(v128.load(at), v128.load(x + ((<usize>f) << 3))));
+  }
+  if (f < d) {
+    const at = toSums + ((<usize>f) << 3);
+    store<f64>(at, load<f64>(at) + load<f64>(x + ((<usize>f) << 3)));
+  }
+}
+
+/**
+ * Lloyd: labels of rows [start, end) by full scan; bounds too when `upper` != 0; when `sums` != 0
+ * each relabelled row is moved between the block's centroid sums (see {@link moveRow}). Returns
+ * the number of changed labels.
+ */
 export function lloydRows(
   X: usize,
   d: i32,
@@ -159,17 +200,22 @@ export function lloydRows(
   labels: usize,
   upper: usize,
   lower: usize,
+  sums: usize,
+  counts: usize,
   start: i32,
   end: i32,
 ): i32 {
   let changed = 0;
   const stride = (<usize>d) << 3;
   for (let i = start; i < end; i++) {
-    scan(X + <usize>i * stride, centers, k, d, -1, 0);
+    const x = X + <usize>i * stride;
+    scan(x, centers, k, d, -1, 0);
     const labelAt = labels + ((<usize>i) << 2);
-    if (load<i32>(labelAt) !== scanBest) {
+    const previous = load<i32>(labelAt);
+    if (previous !== scanBest) {
       changed++;
       store<i32>(labelAt, scanBest);
+      if (sums !== 0) moveRow(x, d, previous, scanBest, sums, counts);
     }
     if (upper !== 0 && lower !== 0) {
       store<f64>(upper + ((<usize>i) << 3), Math.sqrt(scanBestDistance));
@@ -179,7 +225,10 @@ export function lloydRows(
   return changed;
 }
 
-/** Hamerly: labels and bounds of rows [start, end), distances only where the bounds fail. */
+/**
+ * Hamerly: labels and bounds of rows [start, end), distances only where the bounds fail; block
+ * sums moved as in {@link lloydRows}.
+ */
 export function hamerlyRows(
   X: usize,
   d: i32,
@@ -193,6 +242,8 @@ export function hamerlyRows(
   maxShift: f64,
   maxShiftIndex: i32,
   secondMaxShift: f64,
+  sums: usize,
+  counts: usize,
   start: i32,
   end: i32,
 ): i32 {
@@ -218,6 +269,7 @@ export function hamerlyRows(
         if (scanBest !== label) {
           changed++;
           store<i32>(labelAt, scanBest);
+          if (sums !== 0) moveRow(x, d, label, scanBest, sums, counts);
         }
       }
     }

@@ -60,14 +60,24 @@ function assignBlock(task: AssignTask, b: number, wasm: KMeansWasmKernels | null
   // Unit weights: centroid sums are updated for the rows that move (exact integer counts make
   // emptiness exact). Weighted: the block is re-summed from scratch when any label changed.
   const incremental = task.accumulate && !task.force && task.weights === null;
+  const sumsOffset = b * k * d;
+  const weightsOffset = b * k;
+  if (wasm !== null && task.centerBounds === null) {
+    // The WASM row loops move relabelled rows between the block sums themselves (same order).
+    const sums = incremental ? task.blockSums.byteOffset + sumsOffset * 8 : 0;
+    const counts = incremental ? task.blockWeights.byteOffset + weightsOffset * 8 : 0;
+    const changed = assignRowsWasm(wasm, task, start, end, sums, counts);
+    task.blockChanged[b] = changed;
+    if (incremental || !task.accumulate || (changed === 0 && !task.force)) return;
+    resumBlock(task, start, end, sumsOffset, weightsOffset);
+    return;
+  }
   if (incremental) {
     if (previousLabels.length < end - start) previousLabels = new Int32Array(task.blockRows);
     previousLabels.set(labels.subarray(start, end));
   }
   let changed: number;
-  if (wasm !== null && task.centerBounds === null) {
-    changed = assignRowsWasm(wasm, task, start, end);
-  } else if (task.kind === 'hamerly' && task.centerBounds !== null) {
+  if (task.kind === 'hamerly' && task.centerBounds !== null) {
     changed = elkanRows(task, start, end);
   } else if (task.kind === 'hamerly') {
     changed = hamerlyRows(
@@ -95,8 +105,6 @@ function assignBlock(task: AssignTask, b: number, wasm: KMeansWasmKernels | null
   }
   task.blockChanged[b] = changed;
   if (!task.accumulate || (changed === 0 && !task.force)) return;
-  const sumsOffset = b * k * d;
-  const weightsOffset = b * k;
   if (incremental) {
     moveRows(
       X,
@@ -112,6 +120,18 @@ function assignBlock(task: AssignTask, b: number, wasm: KMeansWasmKernels | null
     );
     return;
   }
+  resumBlock(task, start, end, sumsOffset, weightsOffset);
+}
+
+/** Recomputes a block's centroid sums and weights from scratch, in row order. */
+function resumBlock(
+  task: AssignTask,
+  start: number,
+  end: number,
+  sumsOffset: number,
+  weightsOffset: number,
+): void {
+  const { X, d, k, labels } = task;
   task.blockSums.fill(0, sumsOffset, sumsOffset + k * d);
   task.blockWeights.fill(0, weightsOffset, weightsOffset + k);
   if (task.weights === null) {
@@ -132,12 +152,17 @@ function assignBlock(task: AssignTask, b: number, wasm: KMeansWasmKernels | null
   }
 }
 
-/** Lloyd or Hamerly rows [start, end) in WebAssembly (arrays addressed by byte offset). */
+/**
+ * Lloyd or Hamerly rows [start, end) in WebAssembly (arrays addressed by byte offset); `sums` and
+ * `counts` (byte offsets of the block's unit-weight sums, or 0) are updated for relabelled rows.
+ */
 function assignRowsWasm(
   wasm: KMeansWasmKernels,
   task: AssignTask,
   start: number,
   end: number,
+  sums: number,
+  counts: number,
 ): number {
   const { X, d, k, centers, labels, upper, lower } = task;
   if (task.kind === 'hamerly') {
@@ -154,6 +179,8 @@ function assignRowsWasm(
       task.maxShift,
       task.maxShiftIndex,
       task.secondMaxShift,
+      sums,
+      counts,
       start,
       end,
     );
@@ -167,6 +194,8 @@ function assignRowsWasm(
     labels.byteOffset,
     bounds ? upper.byteOffset : 0,
     bounds ? lower.byteOffset : 0,
+    sums,
+    counts,
     start,
     end,
   );

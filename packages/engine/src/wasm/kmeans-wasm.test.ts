@@ -133,6 +133,8 @@ describe('WebAssembly k-means kernels', () => {
           upper.byteOffset,
           lower.byteOffset,
           0,
+          0,
+          0,
           n,
         );
         const expectedLabels = new Int32Array(n);

@@ -24,6 +24,8 @@ export interface KMeansWasmKernels {
     labels: number,
     upper: number,
     lower: number,
+    sums: number,
+    counts: number,
     start: number,
     end: number,
   ): number;
@@ -40,6 +42,8 @@ export interface KMeansWasmKernels {
     maxShift: number,
     maxShiftIndex: number,
     secondMaxShift: number,
+    sums: number,
+    counts: number,
     start: number,
     end: number,
   ): number;
