@@ -145,7 +145,7 @@ function nullable(value: unknown): number | string | null {
   if (value === null || value === undefined) return null;
   if (typeof value === 'number' || typeof value === 'string') return value;
   if (typeof value === 'bigint') return Number(value);
-  return String(value);
+  return value instanceof Date ? value.toISOString() : JSON.stringify(value);
 }
 
 /** The role of a column from its type and counts (rules in the file header). */

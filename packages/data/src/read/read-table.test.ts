@@ -20,17 +20,18 @@ describe('readTable', () => {
     const t = await readTable(db, 't');
     expect(t.rows).toBe(3);
     const byName = Object.fromEntries(t.columns.map((c) => [c.name, c]));
+    const numbers = (name: string) => Array.from(byName[name]!.values as Float64Array);
     expect(byName.id).toEqual({
       name: 'id',
       kind: 'numeric',
       values: Float64Array.from([1, 2, 3]),
     });
-    expect(Array.from(byName.x!.values)).toEqual([2.5, NaN, -1]);
+    expect(numbers('x')).toEqual([2.5, NaN, -1]);
     expect(byName.s).toEqual({ name: 's', kind: 'categorical', values: ['a', null, 'b'] });
-    expect(Array.from(byName.d!.values)).toEqual([10, NaN, 10957]);
-    expect(Array.from(byName.ts!.values)).toEqual([1.5, NaN, -1]);
-    expect(Array.from(byName.flag!.values)).toEqual([1, 0, NaN]);
-    expect(Array.from(byName.dec!.values)).toEqual([10.25, NaN, 3]);
+    expect(numbers('d')).toEqual([10, NaN, 10957]);
+    expect(numbers('ts')).toEqual([1.5, NaN, -1]);
+    expect(numbers('flag')).toEqual([1, 0, NaN]);
+    expect(numbers('dec')).toEqual([10.25, NaN, 3]);
   });
   it('reads only the requested columns, in the requested order', async () => {
     const t = await readTable(db, 't', ['s', 'id']);
