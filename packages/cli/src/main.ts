@@ -6,6 +6,7 @@
 import { parseCommandLine } from './args.js';
 import type { ParsedCommand } from './args.js';
 import { runInit } from './commands/init.js';
+import { runProfile } from './commands/profile.js';
 import { describeError } from './errors.js';
 import { helpText } from './help.js';
 import { processIo } from './io.js';
@@ -22,7 +23,10 @@ async function dispatch(command: ParsedCommand, io: CliIo): Promise<number> {
       return 0;
     case 'init':
       return runInit(command, io);
+    case 'profile':
+      return runProfile(command, io);
     default:
+      // Until @segmint/pipeline exports the runner.
       throw new Error(`'${command.command}' is not available yet`);
   }
 }
