@@ -8,3 +8,4 @@ export * from './query-error.js';
 export * from './sources/index.js';
 export * from './read/index.js';
 export * from './profile/index.js';
+export * from './recipes/index.js';
