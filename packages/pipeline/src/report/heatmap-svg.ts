@@ -68,11 +68,12 @@ export function heatmapFromProfiles(
 export function profileHeatmapSvg(heatmap: ProfileHeatmap): string {
   const cellWidth = 78;
   const cellHeight = 30;
-  const labelWidth = 180;
-  const headerHeight = 96;
+  const labelWidth = 230;
+  const headerHeight = 110;
   const f = heatmap.features.length;
   const k = heatmap.segments.length;
-  const width = labelWidth + Math.max(1, f) * cellWidth + 10;
+  // Room on the right for the last rotated feature label and the legend line.
+  const width = Math.max(labelWidth + Math.max(1, f) * cellWidth + 110, 640);
   const height = headerHeight + Math.max(1, k) * cellHeight + 30;
   const out: string[] = [
     svgOpen(width, height, 'Segment profiles: standardised means', 'chart heatmap'),
@@ -86,7 +87,7 @@ export function profileHeatmapSvg(heatmap: ProfileHeatmap): string {
   heatmap.segments.forEach((s, i) => {
     const y = headerHeight + i * cellHeight;
     out.push(
-      `<text x="${labelWidth - 8}" y="${y + cellHeight / 2 + 4}" font-size="12" text-anchor="end">${escapeXml(truncate(s.name, 28))}</text>`,
+      `<text x="${labelWidth - 8}" y="${y + cellHeight / 2 + 4}" font-size="12" text-anchor="end">${escapeXml(truncate(s.name, 32))}</text>`,
     );
     heatmap.features.forEach((name, j) => {
       const z = heatmap.z[i]?.[j] ?? NaN;
@@ -101,7 +102,7 @@ export function profileHeatmapSvg(heatmap: ProfileHeatmap): string {
     });
   });
   out.push(
-    `<text x="${labelWidth}" y="${height - 8}" font-size="10" fill="#666">Colour: standardised mean (blue below, red above the overall mean, saturating at 2 sd); numbers: raw means.</text>`,
+    `<text x="8" y="${height - 8}" font-size="10" fill="#666">Colour: mean vs all customers in sd (blue below, red above); numbers: raw means.</text>`,
     '</svg>',
   );
   return out.join('');

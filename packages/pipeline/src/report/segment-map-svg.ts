@@ -35,7 +35,7 @@ export interface SegmentMapOptions {
   /** Axis labels. Default 'PC1' and 'PC2'. */
   readonly xLabel?: string;
   readonly yLabel?: string;
-  /** Chart size in px. Default 600 x 420. */
+  /** Chart size in px. Default 700 x 420. */
   readonly width?: number;
   readonly height?: number;
 }
@@ -93,9 +93,9 @@ export function segmentMapSvg(
     'total' in points && points.x.length <= (options.maxPoints ?? 5000)
       ? points
       : downsamplePoints(points, options);
-  const width = options.width ?? 600;
+  const width = options.width ?? 700;
   const height = options.height ?? 420;
-  const legendWidth = 170;
+  const legendWidth = 230;
   const margin = { top: 14, right: legendWidth, bottom: 40, left: 50 };
   const xExtent = finiteExtent(sample.x) ?? [0, 1];
   const yExtent = finiteExtent(sample.y) ?? [0, 1];
@@ -141,7 +141,7 @@ export function segmentMapSvg(
     const y = margin.top + 8 + index * 18;
     out.push(
       `<circle cx="${right + 16}" cy="${y}" r="5" fill="${segmentColour(index)}"/>`,
-      `<text x="${right + 26}" y="${y + 4}" font-size="11">${escapeXml(truncate(name, 24))}</text>`,
+      `<text x="${right + 26}" y="${y + 4}" font-size="11">${escapeXml(truncate(name, 32))}</text>`,
     );
   });
   out.push('</g></svg>');
