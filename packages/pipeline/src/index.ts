@@ -1,2 +1,3 @@
 /** @segmint/pipeline: the YAML-configured run (config, runner, report, demo data). */
 export * from './report/index.js';
+export * from './config/index.js';
