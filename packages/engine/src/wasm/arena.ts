@@ -8,9 +8,13 @@
  * Notation: n rows, d features, k clusters; sizes in bytes; a page is 64 KiB.
  *
  * Allocation never frees: an arena lives for one fit and is released after it. The memory grows
- * as needed (a grown shared memory keeps its old views valid). One small arena (<= 16 MiB) is
- * kept for reuse, so many small fits do not each reserve a fresh memory; memory handed out again
- * is zero-filled, as a fresh typed array would be.
+ * as needed (a grown shared memory keeps its old views valid). A WebAssembly memory can never
+ * shrink or be freed explicitly, and worker threads keep a received memory alive until their own
+ * garbage collection, so a fresh memory per fit would pile up hundreds of MB on large data;
+ * instead the released memory is kept and reused (grown if the next fit needs more), and only
+ * fits running at the same time get memories of their own. Memory handed out again is
+ * zero-filled, as a fresh typed array would be. {@link releaseKMeansWasmMemory} drops the kept
+ * memory.
  */
 import type { Allocator } from '../cluster/kmeans-blocks.js';
 import { kmeansKernel } from './kernel-mode.js';
@@ -39,8 +43,6 @@ const HEAP_START = WASM_PAGE_BYTES;
 /** wasm32: at most 65536 pages (4 GiB), the maximum the module declares. */
 const MAX_PAGES = 65536;
 const MAX_BYTES = MAX_PAGES * WASM_PAGE_BYTES;
-/** Largest memory kept for reuse after its fit. */
-const REUSE_LIMIT_BYTES = 16 << 20;
 const ALIGN = 16;
 
 interface Backing {
@@ -63,9 +65,11 @@ export function createWasmArena(expectedBytes: number): WasmArena | null {
   const needed = HEAP_START + Math.ceil(expectedBytes * 1.05) + (1 << 16);
   if (needed > MAX_BYTES) return null;
   let backing: Backing;
-  if (spare !== null && spare.memory.buffer.byteLength >= needed) {
+  if (spare !== null) {
     backing = spare;
     spare = null;
+    const size = backing.memory.buffer.byteLength;
+    if (size < needed) backing.memory.grow(Math.ceil((needed - size) / WASM_PAGE_BYTES));
   } else {
     const memory = new api.Memory({
       initial: Math.ceil(needed / WASM_PAGE_BYTES),
@@ -124,7 +128,18 @@ export function createWasmArena(expectedBytes: number): WasmArena | null {
       released = true;
       unregisterKernels(handle.id);
       backing.dirtyEnd = Math.max(backing.dirtyEnd, top);
-      if (memory.buffer.byteLength <= REUSE_LIMIT_BYTES) spare = backing;
+      // Keep the larger of the kept memory and this one (the other is left to the GC).
+      if (spare === null || spare.memory.buffer.byteLength < memory.buffer.byteLength)
+        spare = backing;
     },
   };
+}
+
+/**
+ * Drops the WebAssembly memory kept for reuse by the k-means kernels (it is garbage-collected
+ * once no fit and no worker thread references it). The next fit creates a new one.
+ * @example releaseKMeansWasmMemory(); // after the last large fit of a long-running process
+ */
+export function releaseKMeansWasmMemory(): void {
+  spare = null;
 }

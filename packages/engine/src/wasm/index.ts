@@ -3,3 +3,4 @@
  */
 export { setKMeansKernel, kmeansKernel, type KMeansKernel } from './kernel-mode.js';
 export { kmeansWasmSupported, preloadKMeansWasm } from './kmeans-wasm.js';
+export { releaseKMeansWasmMemory } from './arena.js';
