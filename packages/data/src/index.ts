@@ -9,3 +9,4 @@ export * from './sources/index.js';
 export * from './read/index.js';
 export * from './profile/index.js';
 export * from './recipes/index.js';
+export * from './export/index.js';
