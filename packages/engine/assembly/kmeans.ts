@@ -110,6 +110,8 @@ function scan(x: usize, centers: usize, k: i32, d: i32, label: i32, own: f64): v
   let bestDistance = Infinity;
   let second = Infinity;
   const stride = (<usize>d) << 3;
+  // Branch-free updates (same outcome as `if (<best) {...} else if (<second) {...}`): which
+  // centre is closer is data-driven, so branches would mispredict.
   let j = 0;
   for (; j + 1 < k; j += 2) {
     const pair = squaredDistancePair(
@@ -118,32 +120,23 @@ function scan(x: usize, centers: usize, k: i32, d: i32, label: i32, own: f64): v
       centers + <usize>(j + 1) * stride,
       d,
     );
-    let distance = j === label ? own : f64x2.extract_lane(pair, 0);
-    if (distance < bestDistance) {
-      second = bestDistance;
-      bestDistance = distance;
-      best = j;
-    } else if (distance < second) {
-      second = distance;
-    }
-    distance = j + 1 === label ? own : f64x2.extract_lane(pair, 1);
-    if (distance < bestDistance) {
-      second = bestDistance;
-      bestDistance = distance;
-      best = j + 1;
-    } else if (distance < second) {
-      second = distance;
-    }
+    const first = j === label ? own : f64x2.extract_lane(pair, 0);
+    const firstCloser = first < bestDistance;
+    second = select<f64>(bestDistance, select<f64>(first, second, first < second), firstCloser);
+    bestDistance = select<f64>(first, bestDistance, firstCloser);
+    best = select<i32>(j, best, firstCloser);
+    const next = j + 1 === label ? own : f64x2.extract_lane(pair, 1);
+    const nextCloser = next < bestDistance;
+    second = select<f64>(bestDistance, select<f64>(next, second, next < second), nextCloser);
+    bestDistance = select<f64>(next, bestDistance, nextCloser);
+    best = select<i32>(j + 1, best, nextCloser);
   }
   if (j < k) {
-    const distance = j === label ? own : squaredDistance(x, centers + <usize>j * stride, d);
-    if (distance < bestDistance) {
-      second = bestDistance;
-      bestDistance = distance;
-      best = j;
-    } else if (distance < second) {
-      second = distance;
-    }
+    const last = j === label ? own : squaredDistance(x, centers + <usize>j * stride, d);
+    const lastCloser = last < bestDistance;
+    second = select<f64>(bestDistance, select<f64>(last, second, last < second), lastCloser);
+    bestDistance = select<f64>(last, bestDistance, lastCloser);
+    best = select<i32>(j, best, lastCloser);
   }
   scanBest = best;
   scanBestDistance = bestDistance;
