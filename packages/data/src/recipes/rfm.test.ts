@@ -11,7 +11,8 @@ import { computeRfm, mergeScoreMap, thinDataWarnings } from './rfm.js';
 let db: Database;
 beforeAll(async () => {
   db = await openDatabase();
-  // Five customers, asOf = 2020-01-11 (the day after the last transaction).
+  // Five customers, asOf = 2020-01-11 (the day after the last transaction). Recency counts whole
+  // days elapsed: 2020-01-10 09:00 -> 2020-01-11 00:00 is 0 days.
   await db.run(`CREATE TABLE tx AS SELECT * FROM (VALUES
     ('i1', 'a', TIMESTAMP '2020-01-01 10:00', 2, 5.0),
     ('i1', 'a', TIMESTAMP '2020-01-01 10:00', 1, 10.0),
@@ -73,10 +74,10 @@ describe('computeRfm', () => {
       'SELECT cust, recency, frequency, monetary, rfm_score, rfm_segment FROM tx_rfm',
     );
     expect(rows.map((r) => [r.cust, r.recency, r.frequency, r.monetary])).toEqual([
-      ['a', 1, 2, 21],
-      ['b', 6, 1, 6],
-      ['c', 9, 1, 100],
-      ['e', 2, 1, 6],
+      ['a', 0, 2, 21],
+      ['b', 5, 1, 6],
+      ['c', 8, 1, 100],
+      ['e', 1, 1, 6],
     ]);
     // NTILE(5) over 4 customers gives tiles 1..4, ties broken by customer id.
     // R (recency desc): c 1, b 2, e 3, a 4. F (asc): b 1, c 2, e 3, a 4. M (asc): b 1, e 2, a 3, c 4.
@@ -100,11 +101,11 @@ describe('computeRfm', () => {
     expect(result.droppedNonPositive).toBe(0);
     const rows = await db.all('SELECT cust, recency, frequency, monetary FROM tx_rfm');
     expect(rows.map((r) => [r.cust, r.recency, r.frequency, r.monetary])).toEqual([
-      ['a', 22, 3, 16],
-      ['b', 26, 2, 4],
-      ['c', 30, 1, 100],
-      ['d', 24, 1, 0],
-      ['e', 23, 1, 3],
+      ['a', 21, 3, 16],
+      ['b', 25, 2, 4],
+      ['c', 29, 1, 100],
+      ['d', 23, 1, 0],
+      ['e', 22, 1, 3],
     ]);
   });
   it('names a missing column and refuses a bad asOf', async () => {

@@ -2,8 +2,9 @@
  * RFM (recency, frequency, monetary) from a transactions table, in DuckDB (Hughes 1994,
  * "Strategic Database Marketing"; quintile scoring as in most CRM tools).
  *
- * Per customer: recency = days from the last purchase to `asOf` (default: the day after the
- * latest transaction), frequency = distinct invoices (or rows without an invoice column),
+ * Per customer: recency = whole days elapsed from the last purchase to midnight starting `asOf`
+ * (default: the day after the latest transaction; pandas' `(snapshot - last).days`, the usual
+ * notebook definition), frequency = distinct invoices (or rows without an invoice column),
  * monetary = sum of amounts, amount = quantity x price when a quantity column is given, else
  * price. Scores are quintiles, NTILE(5), ties broken by the customer id so results are
  * reproducible: r_score 5 = most recent, f_score / m_score 5 = most frequent / highest spend.
@@ -197,7 +198,7 @@ export function rfmSql(
   return [
     `CREATE OR REPLACE TABLE ${quoteIdentifier(target)} AS`,
     `WITH per_customer AS (`,
-    `  SELECT customer, date_diff('day', CAST(max(ts) AS DATE), CAST($asof AS DATE))::DOUBLE AS recency,`,
+    `  SELECT customer, floor((epoch(CAST($asof AS DATE)::TIMESTAMP) - epoch(max(ts))) / 86400)::DOUBLE AS recency,`,
     `    ${frequency}::DOUBLE AS frequency, sum(amount)::DOUBLE AS monetary`,
     `  FROM ${quoteIdentifier(transactions)} GROUP BY customer`,
     `), scored AS (`,

@@ -74,9 +74,16 @@ const IDIOMS: readonly Idiom[] = [
     low: adjective('New'),
   },
   { pattern: /\b(deals?|discounts?|coupons?|promos?|promotions?)\b/, high: noun('deal seekers') },
-  { pattern: /\b(web|online|digital|app|website|internet)\b/, high: noun('online shoppers') },
-  { pattern: /\b(store|in store|offline|shop visits)\b/, high: noun('in-store shoppers') },
-  { pattern: /\bcatalog(ue)?\b/, high: noun('catalogue shoppers') },
+  // Purchases, not visits: many web visits with few orders is browsing, not online shopping.
+  {
+    pattern: /\b(web|online|digital|app|internet) (purchases|orders|sales)\b/,
+    high: noun('online shoppers'),
+  },
+  {
+    pattern: /\b(store|in store|offline) (purchases|orders|sales)\b/,
+    high: noun('in-store shoppers'),
+  },
+  { pattern: /\bcatalog(ue)? (purchases|orders|sales)\b/, high: noun('catalogue shoppers') },
   {
     pattern:
       /\b(monetary|total spend|totalspend|spend total|spending|revenue|lifetime value|clv)\b/,
