@@ -1,0 +1,106 @@
+/**
+ * Turns a config's `cleaning`, `transform`, `encoding` and `scaling` blocks into the engine's
+ * preprocessing steps, in this order:
+ *
+ *   drop-missing-columns -> impute (numeric, categorical) -> outliers -> log1p -> power
+ *   -> one-hot -> variance-threshold -> scale
+ *
+ * Imputation comes before outlier rules so rules see complete columns; variance filtering after
+ * one-hot also removes indicator columns of a category every row shares; scaling is last so
+ * every output column is on the same footing for the distance-based clusterers. The same steps
+ * feed `chooseK` (through `fitTransformPipeline`) and `fitSegmentation`, so the saved model
+ * reproduces exactly the data k was chosen on.
+ */
+import type { StepSpec, Table } from '@segmint/engine';
+import type { RunConfig } from './run-config.js';
+
+/** The feature columns a run clusters on, by kind. */
+export interface FeatureSelection {
+  readonly numeric: readonly string[];
+  readonly categorical: readonly string[];
+}
+
+/** Steps plus the columns the missing-share rule will drop (for the report). */
+export interface PreparedSteps {
+  readonly steps: StepSpec[];
+  /** Columns dropped for too many missing values (share > `cleaning.dropMissingAbove`). */
+  readonly dropped: readonly string[];
+}
+
+/**
+ * Builds the preprocessing steps for a table of feature columns.
+ * @param t - the feature table (exactly the selected columns), used for missing shares only.
+ * @example stepsFromConfig(config, t, { numeric: ['Age', 'Income'], categorical: ['Education'] })
+ */
+export function stepsFromConfig(
+  config: Pick<RunConfig, 'cleaning' | 'transform' | 'encoding' | 'scaling'>,
+  t: Table,
+  features: FeatureSelection,
+): PreparedSteps {
+  const { cleaning } = config;
+  const dropped = t.columns
+    .filter((column) => missingShare(column) > cleaning.dropMissingAbove)
+    .map((column) => column.name);
+  const keep = (name: string) => !dropped.includes(name);
+  const numeric = features.numeric.filter(keep);
+  const categorical = features.categorical.filter(keep);
+  const steps: StepSpec[] = [
+    { type: 'drop-missing-columns', maxMissingShare: cleaning.dropMissingAbove },
+  ];
+  const fillValue = cleaning.impute.fillValue;
+  if (numeric.length > 0) {
+    steps.push({
+      type: 'impute',
+      strategy: cleaning.impute.numeric,
+      columns: numeric,
+      ...(cleaning.impute.numeric === 'constant' && typeof fillValue === 'number'
+        ? { fillValue }
+        : {}),
+    });
+  }
+  if (categorical.length > 0) {
+    steps.push({
+      type: 'impute',
+      strategy: cleaning.impute.categorical,
+      columns: categorical,
+      ...(cleaning.impute.categorical === 'constant' && typeof fillValue === 'string'
+        ? { fillValue }
+        : {}),
+    });
+  }
+  if (cleaning.outliers.length > 0) steps.push({ type: 'outliers', rules: cleaning.outliers });
+  if (config.transform.log1p.length > 0)
+    steps.push({ type: 'log1p', columns: config.transform.log1p });
+  if (config.transform.power.length > 0)
+    steps.push({ type: 'power', columns: config.transform.power });
+  if (categorical.length > 0) {
+    steps.push({
+      type: 'one-hot',
+      columns: categorical,
+      // New customers with a category never seen in training get all-zero indicators.
+      handleUnknown: 'ignore',
+      ...(config.encoding.minFrequency !== null
+        ? { minFrequency: config.encoding.minFrequency }
+        : {}),
+      ...(config.encoding.maxCategories !== null
+        ? { maxCategories: config.encoding.maxCategories }
+        : {}),
+    });
+  }
+  if (cleaning.varianceThreshold !== null)
+    steps.push({ type: 'variance-threshold', threshold: cleaning.varianceThreshold });
+  if (config.scaling !== 'none') steps.push({ type: 'scale', method: config.scaling });
+  return { steps, dropped };
+}
+
+function missingShare(column: Table['columns'][number]): number {
+  const n = column.values.length;
+  if (n === 0) return 0;
+  let missing = 0;
+  if (column.kind === 'numeric') {
+    for (const v of column.values) if (Number.isNaN(v)) missing++;
+  } else {
+    for (const v of column.values) if (v === null) missing++;
+  }
+  return missing / n;
+}
