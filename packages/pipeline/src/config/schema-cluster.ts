@@ -5,11 +5,15 @@
  * The algorithm list is data ({@link CLUSTERING_ALGORITHMS}); issue 7's algorithms extend it by one
  * entry each (plus their parameters in {@link clusteringParamsSchema}).
  */
+import type { SegmentationAlgorithm, SelectionCriterion } from '@segmint/engine';
 import { z } from 'zod';
 import { expecting, integer, listWords, numberIn, oneOf, section } from './schema-parts.js';
 
 /** Clustering algorithms a config may name. */
-export const CLUSTERING_ALGORITHMS = ['kmeans', 'minibatch-kmeans'] as const;
+export const CLUSTERING_ALGORITHMS = [
+  'kmeans',
+  'minibatch-kmeans',
+] as const satisfies readonly SegmentationAlgorithm[];
 
 /** A clustering algorithm name. */
 export type ClusteringAlgorithm = (typeof CLUSTERING_ALGORITHMS)[number];
@@ -26,7 +30,7 @@ export const SELECTION_CRITERIA = [
   'silhouette',
   'calinski-harabasz',
   'davies-bouldin',
-] as const;
+] as const satisfies readonly SelectionCriterion[];
 
 const K_EXPECTED = 'an integer >= 1 or { min, max }';
 

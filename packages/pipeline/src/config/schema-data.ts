@@ -3,6 +3,7 @@
  * purchases table) and `derive` (feature recipes). They mirror `@segmint/data`'s SourceSpec,
  * TransactionsSpec and FeatureRecipe so the runner passes them through unchanged.
  */
+import type { SourceFormat } from '@segmint/data';
 import { z } from 'zod';
 import {
   columnList,
@@ -15,7 +16,14 @@ import {
 } from './schema-parts.js';
 
 /** File formats a source may name (the data layer reads the format from the extension otherwise). */
-export const SOURCE_FORMATS = ['csv', 'tsv', 'parquet', 'json', 'ndjson', 'xlsx'] as const;
+export const SOURCE_FORMATS = [
+  'csv',
+  'tsv',
+  'parquet',
+  'json',
+  'ndjson',
+  'xlsx',
+] as const satisfies readonly SourceFormat[];
 
 /** `source` written as a mapping: the data layer's SourceSpec. */
 export const sourceSpecSchema = section({
@@ -77,6 +85,13 @@ export const transactionsSchema = section({
 
 const derivedName = text('a name for the new column');
 
+/** A strptime format for dates stored as text. */
+function dateFormat() {
+  return text('a strptime format such as "%d-%m-%Y"').describe(
+    'Format of dates stored as text, e.g. "%d/%m/%Y"; ISO dates need none.',
+  );
+}
+
 /** The derive recipe types, in documentation order. */
 export const RECIPE_TYPES = ['age', 'tenure', 'sum', 'ratio', 'count', 'map'] as const;
 
@@ -89,6 +104,7 @@ export const recipeSchema = z.discriminatedUnion(
       column: columnName().describe('Birth year (integer) or birth date.'),
       name: derivedName.optional(),
       asOf: isoDate().optional(),
+      dateFormat: dateFormat().optional(),
     }),
     section({
       type: z.literal('tenure'),
@@ -96,6 +112,7 @@ export const recipeSchema = z.discriminatedUnion(
       name: derivedName.optional(),
       unit: oneOf(['days', 'months', 'years']).optional(),
       asOf: isoDate().optional(),
+      dateFormat: dateFormat().optional(),
     }),
     section({ type: z.literal('sum'), columns: columnList(true), name: derivedName }),
     section({
