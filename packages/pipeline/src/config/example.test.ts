@@ -7,16 +7,15 @@ describe('EXAMPLE_CONFIG', () => {
   test('parses, with the values it shows', () => {
     const config = parseConfig(EXAMPLE_CONFIG, { file: 'segmint.yaml' });
     expect(config.source).toEqual({ path: 'customers.csv' });
-    expect(config.id).toBe('CustomerID');
+    expect(config.id).toBeUndefined();
+    expect(config.features).toBeUndefined();
     expect(config.clustering.k).toEqual({ min: 2, max: 10 });
     expect(config.clustering.algorithm).toEqual(['kmeans']);
   });
 
-  test('every value it shows besides source, id, features and k is the default', () => {
+  test('every active value besides source and k is the default', () => {
     const shown = parseConfig(EXAMPLE_CONFIG);
-    const defaults = parseConfig(
-      'source: customers.csv\nid: CustomerID\nfeatures: [Age, Income, TotalSpend]\nclustering: { k: { min: 2, max: 10 } }\n',
-    );
+    const defaults = parseConfig('source: customers.csv\nclustering: { k: { min: 2, max: 10 } }\n');
     expect(shown).toEqual(defaults);
   });
 
@@ -29,9 +28,7 @@ describe('EXAMPLE_CONFIG', () => {
     const uncommented = EXAMPLE_CONFIG.replace(/^# (transactions:)/m, '$1')
       .replace(/^#( {3}\w+:.*)$/gm, '$1')
       .replace(/^derive: \[\]\n/m, 'derive:\n')
-      .replace(/^# ?( - \{ type:.*)$/gm, '$1')
-      .replace(/^features: .*\n/m, '')
-      .replace(/^id: .*\n/m, '');
+      .replace(/^# ?( - \{ type:.*)$/gm, '$1');
     const config = parseConfig(uncommented);
     expect(config.transactions).toMatchObject({ customer: 'CustomerID', invoice: 'InvoiceNo' });
     expect(config.derive.map((recipe) => recipe.type)).toEqual([

@@ -1,12 +1,13 @@
 /**
  * The commented example config that `segmint init` writes. It shows every section with its
- * default value, so deleting a line never changes the run; only `source` is required. A test
- * parses it, so it cannot drift from the schema.
+ * default value (only `source` and the k range differ), so deleting such a line never changes the
+ * run. A test parses it, so it cannot drift from the schema.
  */
 
 /**
- * A complete, commented segmint.yaml (every value is the default except `source`, `id`,
- * `features` and `k`).
+ * A complete, commented segmint.yaml. Every active value is the default except `source` and the
+ * k range, so it runs on any file once `source` points at it; `id`, `features`, `transactions`,
+ * the recipes and `output` are shown commented out.
  * @example
  * ```ts
  * await writeFile('segmint.yaml', EXAMPLE_CONFIG);
@@ -14,17 +15,18 @@
  * ```
  */
 export const EXAMPLE_CONFIG = `# Segmint run config: \`segmint run -c segmint.yaml\`
-# Only \`source\` is required; every other key shows its default. Paths are relative to this file.
+# Only \`source\` is required: point it at your file and run. Every other key shows its default
+# (or is commented out); paths are relative to this file.
 
 # The data: csv, tsv, csv.gz, parquet, json, ndjson or xlsx.
 # Or a mapping: { path: customers.csv, format: csv, delimiter: ";", header: true, sheet: Sheet1, dateFormat: "%d-%m-%Y" }
 source: customers.csv
 
 # Identifier column, copied into segments.csv (default: row numbers 1..n).
-id: CustomerID
+# id: CustomerID
 
 # Columns to cluster on (default: every numeric column except the id).
-features: [Age, Income, TotalSpend]
+# features: [Age, Income, TotalSpend]
 
 # Categorical features to one-hot encode (default: none).
 categorical: []
