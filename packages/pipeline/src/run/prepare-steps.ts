@@ -93,6 +93,35 @@ export function stepsFromConfig(
   return { steps, dropped };
 }
 
+/** The note added to the cleaning report when {@link rfmTransform} applies its default. */
+export const RFM_LOG_NOTE =
+  'RFM: recency, frequency and monetary are heavily right-skewed, so they were log1p-transformed before scaling (the default for RFM runs; set transform.log1p or transform.power to choose).';
+
+/**
+ * The `transform` block a run uses. RFM runs (a `transactions` block, non-positive amounts
+ * excluded) that configure no transform get log1p on their RFM features: raw monetary values
+ * span orders of magnitude, and on raw scales k-means isolates a handful of huge spenders (on
+ * Online Retail: 26 customers against 4,312) instead of finding customer groups.
+ * @returns the transform and whether the RFM default was applied.
+ */
+export function rfmTransform(
+  config: Pick<RunConfig, 'transform' | 'transactions'>,
+  numericFeatures: readonly string[],
+): { transform: RunConfig['transform']; applied: boolean } {
+  const { transform, transactions } = config;
+  const rfm = ['recency', 'frequency', 'monetary'].filter((name) => numericFeatures.includes(name));
+  if (
+    transactions === undefined ||
+    transactions.includeNonPositive === true ||
+    transform.log1p.length > 0 ||
+    transform.power.length > 0 ||
+    rfm.length === 0
+  ) {
+    return { transform, applied: false };
+  }
+  return { transform: { log1p: rfm, power: [] }, applied: true };
+}
+
 function missingShare(column: Table['columns'][number]): number {
   const n = column.values.length;
   if (n === 0) return 0;

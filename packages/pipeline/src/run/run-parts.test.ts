@@ -4,7 +4,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { ERROR_CODES, fitTransformPipeline, table, type SegmintError } from '@segmint/engine';
 import { newRunId } from './manifest.js';
 import { StagedOutputs } from './output-files.js';
-import { stepsFromConfig } from './prepare-steps.js';
+import { rfmTransform, stepsFromConfig } from './prepare-steps.js';
 import { resolveOutputDir } from './run-pipeline.js';
 import { selectFeatures } from './select-features.js';
 import { temporaryFolder } from './test-utils/run-fixtures.js';
@@ -97,6 +97,30 @@ describe('stepsFromConfig', () => {
     expect(steps[1]).toMatchObject({ strategy: 'constant', fillValue: 7 });
     expect(steps[2]).not.toHaveProperty('fillValue');
     expect(steps[6]).toMatchObject({ minFrequency: 2, handleUnknown: 'ignore' });
+  });
+});
+
+describe('rfmTransform', () => {
+  const transactions = { customer: 'c', date: 'd', price: 'p', includeNonPositive: false };
+  const none = { log1p: [], power: [] };
+
+  it('log1p-transforms the RFM features of an RFM run without a configured transform', () => {
+    expect(rfmTransform({ transform: none, transactions }, ['recency', 'monetary'])).toEqual({
+      transform: { log1p: ['recency', 'monetary'], power: [] },
+      applied: true,
+    });
+  });
+
+  it('keeps a configured transform, non-RFM runs and runs with non-positive amounts as they are', () => {
+    const configured = { log1p: [], power: ['monetary'] };
+    expect(rfmTransform({ transform: configured, transactions }, ['monetary']).applied).toBe(false);
+    expect(rfmTransform({ transform: none }, ['monetary']).applied).toBe(false);
+    expect(
+      rfmTransform(
+        { transform: none, transactions: { ...transactions, includeNonPositive: true } },
+        ['monetary'],
+      ).applied,
+    ).toBe(false);
   });
 });
 

@@ -41,7 +41,7 @@ import {
 } from './manifest.js';
 import { modelFileText } from './model-file.js';
 import { SEGMENTS_CSV, StagedOutputs } from './output-files.js';
-import { stepsFromConfig } from './prepare-steps.js';
+import { RFM_LOG_NOTE, rfmTransform, stepsFromConfig } from './prepare-steps.js';
 import { profileRun, rfmCrossTab, segmentMap } from './profile-stage.js';
 import { StepTracker } from './progress.js';
 import type { RunConfig } from './run-config.js';
@@ -104,12 +104,18 @@ export async function runPipeline(
       ] as const;
     });
     const prepared = await tracker.step('clean', 'Cleaning', () => {
-      const { steps, dropped } = stepsFromConfig(config, features.table, features.selection);
+      const rfmDefault = rfmTransform(config, features.selection.numeric);
+      const { steps, dropped } = stepsFromConfig(
+        { ...config, transform: rfmDefault.transform },
+        features.table,
+        features.selection,
+      );
       const { result } = fitTransformPipeline(features.table, steps);
       // "Filled 0 missing values ..." lines say nothing; keep the rest.
       const lines = result.report
         .flatMap((r) => r.messages)
         .filter((line) => !line.startsWith('Filled 0 missing'));
+      if (rfmDefault.applied) lines.unshift(RFM_LOG_NOTE);
       const cleanLines = result.report
         .filter((r) => CLEAN_STEPS.has(r.type))
         .flatMap((r) => r.messages)
