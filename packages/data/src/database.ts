@@ -5,11 +5,14 @@
  * user values are never spliced into SQL text.
  */
 import { DuckDBInstance } from '@duckdb/node-api';
-import type { DuckDBConnection, DuckDBResult, DuckDBValue } from '@duckdb/node-api';
+import type { DuckDBConnection, DuckDBResult, DuckDBType, DuckDBValue } from '@duckdb/node-api';
 import { QueryError } from './query-error.js';
 
 /** Values bound to `$name` (record) or `?` / `$1` (array) placeholders. */
 export type QueryParams = DuckDBValue[] | Record<string, DuckDBValue>;
+
+/** Explicit DuckDB types of some parameters (needed for STRUCT/LIST values). */
+export type QueryParamTypes = Record<string, DuckDBType | undefined>;
 
 /** A row as plain JavaScript values (BIGINT -> bigint, DATE -> Date, ...; see DuckDB's JS converter). */
 export type Row = Record<string, unknown>;
@@ -37,9 +40,9 @@ export class Database {
    * Runs one statement (DDL, COPY, INSERT) and returns nothing.
    * @throws QueryError with the SQL when DuckDB fails.
    */
-  async run(sql: string, params?: QueryParams): Promise<void> {
+  async run(sql: string, params?: QueryParams, types?: QueryParamTypes): Promise<void> {
     try {
-      await this.connection.run(sql, params);
+      await this.connection.run(sql, params, types);
     } catch (error) {
       throw new QueryError(sql, error);
     }

@@ -61,6 +61,28 @@ describe('profileTable', () => {
       missing: 1,
     });
   });
+  it('reports an entirely missing column (missing share 1, no stats)', async () => {
+    await db.run(
+      'CREATE TABLE empty_col AS SELECT range AS k, NULL::VARCHAR AS nothing, NULL::DOUBLE AS none FROM range(4)',
+    );
+    const [, nothing, none] = await profileTable(db, 'empty_col');
+    expect(nothing).toMatchObject({
+      missing: 4,
+      missingShare: 1,
+      distinct: 0,
+      min: null,
+      top: [],
+      role: 'categorical',
+    });
+    expect(none).toMatchObject({
+      missing: 4,
+      missingShare: 1,
+      mean: null,
+      std: null,
+      quantiles: null,
+      histogram: null,
+    });
+  });
   it('handles a constant column (one bin)', async () => {
     await db.run('CREATE TABLE c AS SELECT 7 AS k FROM range(3)');
     const [k] = await profileTable(db, 'c');

@@ -25,6 +25,9 @@ export const SOURCE_FORMATS: readonly SourceFormat[] = [
  * - `delimiter`, `header`: CSV/TSV only; sniffed by DuckDB when absent.
  * - `sheet`: XLSX only; required when the workbook has several sheets.
  * - `dateFormat`: CSV only, a DuckDB strptime format such as '%d-%m-%Y'; sniffed when absent.
+ * - `types`: CSV only, column name -> DuckDB type forced instead of sniffed
+ *   (`{ ZipCode: 'VARCHAR', Income: 'DOUBLE' }`); a value that does not fit is an error naming
+ *   the file, line, column and value.
  */
 export interface SourceSpec {
   path: string;
@@ -33,6 +36,7 @@ export interface SourceSpec {
   header?: boolean;
   sheet?: string;
   dateFormat?: string;
+  types?: Record<string, string>;
 }
 
 /**

@@ -198,21 +198,33 @@ describe('loadSource: bad input names the file, the line and the reason', () => 
     expect(error.code).toBe('INVALID_FILE');
     expect(error.message).toBe(`${header}: no data rows (only a header: a, b, c)`);
   });
-  it('text in a numeric column when types are forced (DuckDB conversion error)', async () => {
+  it('text in a numeric column when types are forced: line, column and value', async () => {
     const path = folder.write('text.csv', 'a,b\n1,2\nx,3\n');
-    const sql = `SELECT * FROM read_csv($p, columns = {'a': 'INTEGER', 'b': 'INTEGER'})`;
-    let message = '';
-    try {
-      await db.all(sql, { p: path });
-    } catch (error) {
-      message = String((error as SegmintError).details.reason);
-    }
-    expect(parseDuckDbCsvError(message)).toEqual({
-      line: 3,
-      column: 'a',
-      value: 'x',
-      reason: 'column "a": value "x" is not a valid INTEGER',
+    const error = await failure(loadSource(db, { path, types: { a: 'INTEGER' } }, { table: 'tx' }));
+    expect(error.code).toBe('INVALID_FILE');
+    expect(error.message).toBe(`${path}: line 3: column "a": value "x" is not a valid INTEGER`);
+    expect(error.details).toMatchObject({ line: 3, column: 'a', value: 'x' });
+    // Forced types otherwise apply.
+    const ok = folder.write('zip.csv', 'zip,n\n01234,1\n');
+    const loaded = await loadSource(db, { path: ok, types: { zip: 'VARCHAR' } }, { table: 'zip' });
+    expect(loaded.columns[0]!.type).toBe('VARCHAR');
+    expect(
+      parseDuckDbCsvError(
+        'CSV Error on Line: 7\nOriginal Line: 1,2,3\nExpected Number of Columns: 2 Found: 3',
+      ),
+    ).toEqual({
+      line: 7,
+      reason: 'expected 2 fields, found 3',
     });
+  });
+  it('an aborted signal cancels the load', async () => {
+    const path = folder.write('abort.csv', 'a\n1\n');
+    const controller = new AbortController();
+    controller.abort();
+    const error = await failure(
+      loadSource(db, { path }, { table: 'ab', signal: controller.signal }),
+    );
+    expect(error.code).toBe('CANCELLED');
   });
   it('an unreadable parquet file', async () => {
     const path = folder.write('bad.parquet', 'not parquet at all');

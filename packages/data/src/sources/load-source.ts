@@ -5,9 +5,10 @@
  * SegmintErrors that name the file, the line and the reason (csv-errors.ts).
  */
 import { stat } from 'node:fs/promises';
+import { STRUCT, VARCHAR, structValue } from '@duckdb/node-api';
 import { basename } from 'node:path';
 import { ERROR_CODES, SegmintError } from '@segmint/engine';
-import type { Database, QueryParams } from '../database.js';
+import type { Database, QueryParamTypes, QueryParams } from '../database.js';
 import { quoteIdentifier } from '../database.js';
 import { QueryError } from '../query-error.js';
 import { type ColumnInfo, countRows, describeTable } from './columns.js';
@@ -66,9 +67,9 @@ export async function loadSource(
     if (format === 'xlsx') {
       await loadXlsx(db, source, table);
     } else {
-      const { sql, params } = readSql(source, format, table);
+      const { sql, params, types } = readSql(source, format, table);
       try {
-        await db.run(sql, params);
+        await db.run(sql, params, types);
       } catch (error) {
         throwIfAborted(options.signal, source.path);
         if (format === 'csv' || format === 'tsv') throw await csvLoadError(source, format, error);
@@ -110,8 +111,9 @@ export function readSql(
   source: SourceSpec,
   format: Exclude<ReturnType<typeof detectFormat>, 'xlsx'>,
   table: string,
-): { sql: string; params: QueryParams } {
-  const params: Record<string, string | boolean> = { path: source.path };
+): { sql: string; params: QueryParams; types?: QueryParamTypes } {
+  const params: Exclude<QueryParams, unknown[]> = { path: source.path };
+  let types: QueryParamTypes | undefined;
   const options: string[] = [];
   let reader: string;
   if (format === 'csv' || format === 'tsv') {
@@ -133,6 +135,14 @@ export function readSql(
       params.dateformat = source.dateFormat;
       options.push('dateformat = $dateformat');
     }
+    if (source.types !== undefined && Object.keys(source.types).length > 0) {
+      // A STRUCT parameter {column: 'TYPE'}: names and types stay values, never SQL text.
+      params.types = structValue(source.types);
+      types = {
+        types: STRUCT(Object.fromEntries(Object.keys(source.types).map((name) => [name, VARCHAR]))),
+      };
+      options.push('types = $types');
+    }
   } else if (format === 'parquet') {
     reader = 'read_parquet';
   } else {
@@ -146,6 +156,7 @@ export function readSql(
   return {
     sql: `CREATE OR REPLACE TABLE ${quoteIdentifier(table)} AS SELECT * FROM ${reader}(${args})`,
     params,
+    ...(types === undefined ? {} : { types }),
   };
 }
 
