@@ -155,7 +155,7 @@ export const COMMAND_SPECS: Readonly<Record<CommandName, CommandSpec>> = {
       seed: {
         type: 'string',
         valueName: 'n',
-        description: 'Seed of the generator and the pipeline (default: 0).',
+        description: 'Seed of the demo data generator (default: 0).',
       },
       rfm: {
         type: 'boolean',

@@ -1,6 +1,7 @@
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { EXAMPLE_CONFIG, parseConfig } from '@segmint/pipeline';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { main, runCli } from './main.js';
 import { captureIo } from './test-utils/capture-io.js';
@@ -60,7 +61,8 @@ describe('segmint init', () => {
     const io = captureIo(dir);
     expect(await runCli(['init'], io)).toBe(0);
     const written = await readFile(join(dir, 'segmint.yaml'), 'utf8');
-    expect(written).toContain('source:');
+    expect(written).toBe(EXAMPLE_CONFIG);
+    expect(parseConfig(written, { file: 'segmint.yaml' }).clustering).toBeDefined();
     expect(io.out()).toContain('segmint run -c segmint.yaml');
 
     await writeFile(join(dir, 'segmint.yaml'), 'mine\n');

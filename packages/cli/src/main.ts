@@ -5,14 +5,13 @@
  */
 import { parseCommandLine } from './args.js';
 import type { ParsedCommand } from './args.js';
-import { runInit } from './commands/init.js';
-import { runProfile } from './commands/profile.js';
 import { describeError } from './errors.js';
 import { helpText } from './help.js';
 import { processIo } from './io.js';
 import type { CliIo } from './io.js';
 import { cliVersion } from './version.js';
 
+// Commands are imported on demand, so `--version` and `--help` do not load DuckDB or the runner.
 async function dispatch(command: ParsedCommand, io: CliIo): Promise<number> {
   switch (command.command) {
     case 'help':
@@ -22,12 +21,15 @@ async function dispatch(command: ParsedCommand, io: CliIo): Promise<number> {
       io.stdout.write(`${cliVersion()}\n`);
       return 0;
     case 'init':
-      return runInit(command, io);
+      return (await import('./commands/init.js')).runInit(command, io);
     case 'profile':
-      return runProfile(command, io);
-    default:
-      // Until @segmint/pipeline exports the runner.
-      throw new Error(`'${command.command}' is not available yet`);
+      return (await import('./commands/profile.js')).runProfile(command, io);
+    case 'run':
+      return (await import('./commands/run.js')).runRun(command, io);
+    case 'predict':
+      return (await import('./commands/predict.js')).runPredict(command, io);
+    case 'demo':
+      return (await import('./commands/demo.js')).runDemo(command, io);
   }
 }
 

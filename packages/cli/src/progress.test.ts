@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { createProgressReporter, overallFraction, progressMode, renderBar } from './progress.js';
+import {
+  createProgressReporter,
+  overallFraction,
+  progressMode,
+  renderBar,
+  stepLine,
+} from './progress.js';
 import type { ProgressLike } from './progress.js';
 
 function sink(isTTY: boolean): {
@@ -40,6 +46,12 @@ describe('progress', () => {
     ).toBeCloseTo(0.7, 12);
   });
 
+  it('writes step lines with a counter, and copes with unknown steps and empty messages', () => {
+    expect(stepLine({ step: 'fit', status: 'start', message: 'k = 3' })).toBe('[7/10] fit: k = 3');
+    expect(stepLine({ step: 'write', status: 'done', message: '' })).toBe('[10/10] write done');
+    expect(stepLine({ step: 'other', status: 'done', message: 'x' })).toBe('other done: x');
+  });
+
   it('renders a bar and truncates to the width', () => {
     expect(renderBar(0.5, 'fit', 80)).toBe(`[${'#'.repeat(12)}${'-'.repeat(12)}]  50% fit`);
     expect(renderBar(1, 'a very long label indeed', 20)).toHaveLength(20);
@@ -51,7 +63,8 @@ describe('progress', () => {
     for (const event of events) reporter.onProgress(event);
     reporter.finish();
     expect(out.text()).toBe(
-      'load: start - reading iris.csv\nload: done - 150 rows\nselect: start - k from 2 to 10\nselect: done - k = 3\n',
+      '[1/10] load: reading iris.csv\n[1/10] load done: 150 rows\n' +
+        '[6/10] select: k from 2 to 10\n[6/10] select done: k = 3\n',
     );
   });
 

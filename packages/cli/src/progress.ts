@@ -2,7 +2,8 @@
  * Progress display for the runner's events (`{ step, status, fraction?, message }`), on stderr:
  * - 'bar' (stderr is a terminal): one line redrawn in place, overall percentage across the ten
  *   run steps plus the current step and message;
- * - 'lines' (not a terminal, e.g. CI logs): one plain line per step start and finish;
+ * - 'lines' (not a terminal, e.g. CI logs): one plain line per step start and finish
+ *   (`[6/10] select: Choosing k in 2..6`, `[6/10] select done: k = 3 ...`);
  * - 'none' (--quiet).
  * The overall fraction is (index of step + fraction within it) / number of steps, so the bar
  * only moves forward as steps advance.
@@ -59,6 +60,17 @@ export function overallFraction(event: ProgressLike): number {
   return (position + within) / RUN_STEPS.length;
 }
 
+/**
+ * The plain line of a step's start or finish: `[6/10] select: Choosing k in 2..6`, then
+ * `[6/10] select done: k = 3, 3 of 4 criteria agree`.
+ */
+export function stepLine(event: ProgressLike): string {
+  const index = (RUN_STEPS as readonly string[]).indexOf(event.step);
+  const counter = index < 0 ? '' : `[${index + 1}/${RUN_STEPS.length}] `;
+  const label = `${counter}${event.step}${event.status === 'done' ? ' done' : ''}`;
+  return event.message === '' ? label : `${label}: ${event.message}`;
+}
+
 /** Renders the bar line (without control characters) for a fraction, step and message. */
 export function renderBar(fraction: number, label: string, width: number): string {
   const barWidth = 24;
@@ -85,9 +97,7 @@ export function createProgressReporter(stream: OutputStream, mode: ProgressMode)
     onProgress(event) {
       if (mode === 'none') return;
       if (mode === 'lines') {
-        if (event.status === 'progress') return;
-        const line = `${event.step}: ${event.status === 'done' ? 'done' : 'start'}${event.message === '' ? '' : ` - ${event.message}`}`;
-        stream.write(`${line}\n`);
+        if (event.status !== 'progress') stream.write(`${stepLine(event)}\n`);
         return;
       }
       const label = `${event.step}${event.message === '' ? '' : `: ${event.message}`}`;

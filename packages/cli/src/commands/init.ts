@@ -6,12 +6,10 @@
 import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
 import { dirname, relative, resolve } from 'node:path';
 import { SegmintError } from '@segmint/engine';
+import { EXAMPLE_CONFIG } from '@segmint/pipeline';
 import type { InitCommand } from '../args.js';
 import { UsageError } from '../errors.js';
 import type { CliIo } from '../io.js';
-
-// TEMPORARY placeholder until @segmint/pipeline exports EXAMPLE_CONFIG.
-const EXAMPLE_CONFIG = `# segmint config (placeholder)\nsource: customers.csv\nclustering:\n  algorithm: kmeans\n  k: 5\n`;
 
 /** Code of the error Node raises when a file already exists (`wx` flag). */
 const EXISTS = 'EEXIST';
