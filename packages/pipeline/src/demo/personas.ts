@@ -94,8 +94,8 @@ export const PERSONAS: readonly Persona[] = [
     income: s(30_000, 7_000),
     kids: [0.1, 0.65, 0.25],
     teens: [0.9, 0.1, 0],
-    signup: ['2012-07-30', '2014-06-29'],
-    recency: s(45, 25),
+    signup: ['2013-03-01', '2014-06-29'],
+    recency: s(30, 18),
     spend: {
       MntWines: s(40, 25),
       MntFruits: s(6, 4),
@@ -142,11 +142,11 @@ export const PERSONAS: readonly Persona[] = [
   {
     name: 'Lapsed low-engagement customers',
     share: 0.2,
-    birthYears: [1950, 1985],
-    income: s(44_000, 12_000),
+    birthYears: [1950, 1975],
+    income: s(46_000, 10_000),
     kids: [0.55, 0.4, 0.05],
     teens: [0.55, 0.4, 0.05],
-    signup: ['2012-07-30', '2013-06-30'],
+    signup: ['2012-07-30', '2013-02-28'],
     recency: s(85, 8),
     spend: {
       MntWines: s(60, 35),
