@@ -218,6 +218,17 @@ describe('whole-file problems', () => {
     expect(error.message).toContain('YAML syntax error at line 3:1');
   });
 
+  test('an alias explosion is refused as a config error', () => {
+    const lines = ['a: &a [x, x, x, x, x, x, x, x, x, x]'];
+    for (let level = 1; level <= 8; level++) {
+      const previous = String.fromCharCode(96 + level);
+      const name = String.fromCharCode(97 + level);
+      lines.push(`${name}: &${name} [${Array(10).fill(`*${previous}`).join(', ')}]`);
+    }
+    const error = failure(`source: a.csv\n${lines.join('\n')}\n`);
+    expect(error.message).toMatch(/^segmint\.yaml: the YAML cannot be expanded: /);
+  });
+
   test('a config that is not a mapping', () => {
     expect(failure('- source: a.csv\n').message).toBe(
       "segmint.yaml: the config must be a mapping of keys such as 'source: customers.csv'; got a list.",

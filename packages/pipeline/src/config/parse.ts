@@ -150,7 +150,18 @@ export function parseConfigText(
       1,
     );
   }
-  const value: unknown = document.toJS({ maxAliasCount: 100 });
+  let value: unknown;
+  try {
+    value = document.toJS({ maxAliasCount: 100 });
+  } catch (error) {
+    // yaml refuses alias expansions beyond maxAliasCount (a "billion laughs" guard).
+    throw wholeConfigError(
+      file,
+      `the YAML cannot be expanded: ${error instanceof Error ? error.message : String(error)}`,
+      'valid YAML',
+      'too many aliases',
+    );
+  }
   return validate(value, options, createLocator(document, lineCounter));
 }
 
