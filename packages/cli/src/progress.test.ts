@@ -81,6 +81,16 @@ describe('progress', () => {
     expect(text).not.toContain('\n');
   });
 
+  it('falls back to 80 columns when the terminal reports none', () => {
+    let text = '';
+    const reporter = createProgressReporter(
+      { write: (chunk: string) => void (text += chunk), isTTY: true, columns: 0 },
+      'bar',
+    );
+    reporter.onProgress({ step: 'fit', status: 'start', message: 'Fitting k = 3' });
+    expect(text).toBe(`\r\x1b[2K[${'#'.repeat(14)}${'-'.repeat(10)}]  60% fit: Fitting k = 3`);
+  });
+
   it('prints nothing when quiet', () => {
     const out = sink(true);
     const reporter = createProgressReporter(out.stream, 'none');

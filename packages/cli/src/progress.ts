@@ -101,7 +101,9 @@ export function createProgressReporter(stream: OutputStream, mode: ProgressMode)
         return;
       }
       const label = `${event.step}${event.message === '' ? '' : `: ${event.message}`}`;
-      const line = renderBar(overallFraction(event), label, (stream.columns ?? 80) - 1);
+      // Some terminals (and `script`) report 0 columns: fall back to 80.
+      const columns = stream.columns !== undefined && stream.columns >= 20 ? stream.columns : 80;
+      const line = renderBar(overallFraction(event), label, columns - 1);
       if (line === last) return;
       last = line;
       drawn = true;
