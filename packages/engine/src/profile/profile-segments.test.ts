@@ -191,6 +191,25 @@ describe('profileSegments: numbers', () => {
   });
 });
 
+describe('profileSegments: categorical wording', () => {
+  it('says "absent" or "less common" for values under-represented in a segment', () => {
+    const t = table({
+      plan: ['basic', 'basic', 'basic', 'basic', 'pro', 'pro', 'pro', 'basic', 'pro', 'pro'],
+    });
+    const [first, second] = profileSegments(t, Int32Array.from([0, 0, 0, 0, 1, 1, 1, 1, 1, 1]));
+    // Segment 0 is all 'basic': 'pro' is absent; its strongest value is 'basic' (h > 0).
+    expect(first!.topTraits[0]!.text).toMatch(/^"basic" \(plan\) 2\.0x as common \(h = /);
+    expect(first!.description).toContain('"basic" (plan) 2.0x as common (100% vs 50% overall)');
+    expect(second!.topTraits[0]!.text).toMatch(/^"pro" \(plan\) 1\.7x as common/);
+    const rare = table({ plan: ['a', 'b', 'b', 'a', 'a', 'a'] });
+    const [, noB] = profileSegments(rare, Int32Array.from([0, 0, 0, 1, 1, 1]));
+    // Segment 1 has no 'b' (share 0) and more 'a': 'a' has the larger |h| (ties -> larger share).
+    const b = noB!.categorical.find((c) => c.value === 'b')!;
+    expect(b.share).toBe(0);
+    expect(b.lift).toBe(0);
+  });
+});
+
 describe('profileSegments: names and descriptions', () => {
   it('names planted segments with customer idioms', () => {
     const { t, labels } = plantedCustomers();

@@ -87,13 +87,24 @@ export function formatEffect(effect: number): string {
 
 /**
  * The short text of a trait.
- * @example "income much higher (d = 1.83)", "\"PhD\" (education) 1.9x as common (h = 0.52)"
+ * @example "income much higher (d = 1.83)", "\"PhD\" (education) 1.9x as common (h = 0.52)",
+ *   "\"Basic\" (education) absent (h = -0.46)"
  */
 export function traitText(trait: RankedTrait): string {
   const feature = humanizeFeature(trait.feature);
   if (trait.kind === 'numeric') {
     return `${feature} ${directionWords(trait.effect)} (d = ${formatEffect(trait.effect)})`;
   }
-  const { value, lift } = trait.categorical;
-  return `"${value}" (${feature}) ${lift.toFixed(1)}x as common (h = ${formatEffect(trait.effect)})`;
+  return `"${trait.categorical.value}" (${feature}) ${liftWords(trait)} (h = ${formatEffect(trait.effect)})`;
+}
+
+/**
+ * How common a categorical value is compared with everyone: "1.9x as common" for a lift of at
+ * least 1, else "absent", or "much less common" / "less common" / "slightly less common" by |h|.
+ */
+export function liftWords(trait: Extract<RankedTrait, { kind: 'categorical' }>): string {
+  const { lift, share } = trait.categorical;
+  if (lift >= 1) return `${lift.toFixed(1)}x as common`;
+  if (share === 0) return 'absent';
+  return directionWords(trait.effect).replace('lower', 'less common');
 }

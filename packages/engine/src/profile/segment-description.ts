@@ -6,7 +6,7 @@
  * Numbers are formatted without the host's locale so the text is the same on every machine.
  */
 import { humanizeFeature } from './feature-names.js';
-import { directionWords, type RankedTrait } from './ranked-trait.js';
+import { directionWords, liftWords, type RankedTrait } from './ranked-trait.js';
 
 /** Traits a description mentions at most. */
 export const DESCRIBED_TRAITS = 4;
@@ -54,8 +54,8 @@ function sentenceOf(trait: RankedTrait): string {
     const { mean, overallMean } = trait.numeric;
     return `${feature} ${directionWords(trait.effect)} (average ${formatNumber(mean)} vs ${formatNumber(overallMean)} overall)`;
   }
-  const { value, lift, share, overallShare } = trait.categorical;
-  return `"${value}" (${feature}) ${lift.toFixed(1)}x as common (${formatShare(share)} vs ${formatShare(overallShare)} overall)`;
+  const { value, share, overallShare } = trait.categorical;
+  return `"${value}" (${feature}) ${liftWords(trait)} (${formatShare(share)} vs ${formatShare(overallShare)} overall)`;
 }
 
 /**

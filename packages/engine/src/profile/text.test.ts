@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { crossTabulate } from './cross-tabulate.js';
 import { humanizeFeature, splitWords } from './feature-names.js';
+import { liftWords, traitText, type RankedTrait } from './ranked-trait.js';
 import { formatNumber, formatShare } from './segment-description.js';
 
 describe('humanizeFeature', () => {
@@ -74,5 +75,56 @@ describe('crossTabulate', () => {
   it('rejects codes out of range and length mismatches', () => {
     expect(() => crossTabulate([0, 2], ['A', 'B'], ['x', 'y'])).toThrow(/a\[1\] is 2/);
     expect(() => crossTabulate([0], ['A'], ['x', 'y'])).toThrow(/'b' has 2 values/);
+  });
+});
+
+describe('trait wording', () => {
+  const categorical = (share: number, overallShare: number, cohenH: number): RankedTrait => ({
+    kind: 'categorical',
+    feature: 'Education',
+    effect: cohenH,
+    categorical: {
+      feature: 'Education',
+      value: 'PhD',
+      share,
+      overallShare,
+      lift: share / overallShare,
+      cohenH,
+    },
+  });
+  it('words lifts above and below 1', () => {
+    expect(traitText(categorical(0.36, 0.2, 0.36))).toBe(
+      '"PhD" (education) 1.8x as common (h = 0.36)',
+    );
+    expect(
+      liftWords(categorical(0, 0.2, -0.93) as Extract<RankedTrait, { kind: 'categorical' }>),
+    ).toBe('absent');
+    expect(
+      liftWords(categorical(0.05, 0.3, -0.67) as Extract<RankedTrait, { kind: 'categorical' }>),
+    ).toBe('less common');
+    expect(
+      liftWords(categorical(0.01, 0.3, -0.9) as Extract<RankedTrait, { kind: 'categorical' }>),
+    ).toBe('much less common');
+  });
+  it('words numeric traits by Cohen thresholds with two decimals', () => {
+    const numeric = (d: number): RankedTrait => ({
+      kind: 'numeric',
+      feature: 'Income',
+      effect: d,
+      numeric: {
+        feature: 'Income',
+        mean: 0,
+        median: 0,
+        std: 1,
+        overallMean: 0,
+        overallStd: 1,
+        restMean: 0,
+        z: d,
+        cohenD: d,
+      },
+    });
+    expect(traitText(numeric(1.834))).toBe('income much higher (d = 1.83)');
+    expect(traitText(numeric(-0.6))).toBe('income lower (d = -0.60)');
+    expect(traitText(numeric(0.49))).toBe('income slightly higher (d = 0.49)');
   });
 });
