@@ -214,5 +214,32 @@ describe('segmint demo', () => {
     expect(match).not.toBeNull();
     expect(existsSync(match?.[1] ?? '')).toBe(true);
     expect(match?.[1]?.startsWith(join(dir, 'demo'))).toBe(true);
+    expect(io.out()).toContain(`segmint run -c ${join(dir, 'demo', 'demo.yaml')}`);
+  });
+
+  it('--rfm --json segments the demo transactions by RFM', async () => {
+    const io = captureIo(dir);
+    const argv = [
+      'demo',
+      '--dir',
+      'demo-rfm',
+      '--customers',
+      '200',
+      '--seed',
+      '3',
+      '--rfm',
+      '--json',
+    ];
+    expect(await runCli(argv, io)).toBe(0);
+    const summary = JSON.parse(io.out()) as {
+      data: { transactions: string };
+      files: { segmentsCsv: string };
+      rows: number;
+    };
+    expect(summary.data.transactions).toBe(join(dir, 'demo-rfm', 'transactions.csv'));
+    expect(summary.rows).toBeGreaterThan(100);
+    const header = (await readFile(summary.files.segmentsCsv, 'utf8')).split('\n')[0] ?? '';
+    for (const column of ['segment_name', 'recency', 'frequency', 'monetary', 'rfm_segment'])
+      expect(header.split(',')).toContain(column);
   });
 });

@@ -24,9 +24,8 @@ export async function runDemo(command: DemoCommand, io: CliIo): Promise<number> 
     ...(command.customers === undefined ? {} : { customers: command.customers }),
     ...(command.seed === undefined ? {} : { seed: command.seed }),
   });
-  const { config, dir: configDir } = await loadConfigFile(
-    command.rfm ? files.rfmConfig : files.config,
-  );
+  const configFile = command.rfm ? files.rfmConfig : files.config;
+  const { config, dir: configDir } = await loadConfigFile(configFile);
   if (!command.quiet && !command.json) io.stderr.write(`Demo data written to ${dir}\n`);
   const result = await executeRun(config, { configDir, quiet: command.quiet }, io);
   if (command.json) {
@@ -34,6 +33,9 @@ export async function runDemo(command: DemoCommand, io: CliIo): Promise<number> 
     return 0;
   }
   printRun(result, false, io);
-  io.stdout.write(`\nOpen the report in a browser: ${result.files.reportHtml}\n`);
+  io.stdout.write(
+    `\nDemo data and config: ${dir} (rerun with: segmint run -c ${configFile})\n` +
+      `Open the report in a browser: ${result.files.reportHtml}\n`,
+  );
   return 0;
 }
