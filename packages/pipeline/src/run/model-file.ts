@@ -23,6 +23,13 @@ export interface ModelRunInfo {
   readonly derive: FeatureRecipe[];
   /** Present when the model was fitted on RFM scores computed from transactions. */
   readonly transactions: TransactionsSpec | null;
+  /** How the training file was read (delimiter, header, sheet, dateFormat); reused by predict. */
+  readonly sourceOptions: {
+    readonly delimiter?: string;
+    readonly header?: boolean;
+    readonly sheet?: string;
+    readonly dateFormat?: string;
+  };
   /** Name and DuckDB type of each column of the training file. */
   readonly sourceColumns: { readonly name: string; readonly type: string; readonly kind: string }[];
 }
@@ -101,10 +108,23 @@ export function parseModelFile(text: string, file: string): RunModelFile {
       features: { numeric: features.numeric, categorical: features.categorical },
       derive: r.derive as FeatureRecipe[],
       transactions: r.transactions as TransactionsSpec | null,
+      sourceOptions: readSourceOptions(r.sourceOptions),
       sourceColumns: Array.isArray(r.sourceColumns)
         ? (r.sourceColumns as ModelRunInfo['sourceColumns'])
         : [],
     },
+  };
+}
+
+/** Keeps the well-typed reading options of a model's `sourceOptions` (older files: none). */
+function readSourceOptions(value: unknown): ModelRunInfo['sourceOptions'] {
+  if (typeof value !== 'object' || value === null) return {};
+  const o = value as Record<string, unknown>;
+  return {
+    ...(typeof o.delimiter === 'string' ? { delimiter: o.delimiter } : {}),
+    ...(typeof o.header === 'boolean' ? { header: o.header } : {}),
+    ...(typeof o.sheet === 'string' ? { sheet: o.sheet } : {}),
+    ...(typeof o.dateFormat === 'string' ? { dateFormat: o.dateFormat } : {}),
   };
 }
 

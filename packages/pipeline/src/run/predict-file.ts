@@ -53,7 +53,13 @@ export async function predictFile(
   const format = options.format ?? formatFromExtension(outputPath);
   const db = await openDatabase();
   try {
-    const loaded = await loadSource(db, { path: inputPath }, { table: 'source' });
+    // Read the new file as the training file was read (delimiter, header, sheet, date format);
+    // its format comes from its own extension.
+    const loaded = await loadSource(
+      db,
+      { ...run.sourceOptions, path: inputPath },
+      { table: 'source' },
+    );
     let table = loaded.table;
     let columns = await describeTable(db, table);
     const has = (name: string) => columns.some((c) => c.name === name);

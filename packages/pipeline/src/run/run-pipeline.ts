@@ -39,7 +39,7 @@ import {
   packageVersions,
   type RunManifest,
 } from './manifest.js';
-import { modelFileText } from './model-file.js';
+import { modelFileText, type ModelRunInfo } from './model-file.js';
 import { SEGMENTS_CSV, StagedOutputs } from './output-files.js';
 import { RFM_LOG_NOTE, rfmTransform, stepsFromConfig } from './prepare-steps.js';
 import { profileRun, rfmCrossTab, segmentMap } from './profile-stage.js';
@@ -305,6 +305,16 @@ async function readRfmColumns(
   return columns;
 }
 
+/** The reading options of a source spec, without its path and format. */
+function sourceOptions(source: RunConfig['source']): ModelRunInfo['sourceOptions'] {
+  return {
+    ...(source.delimiter !== undefined ? { delimiter: source.delimiter } : {}),
+    ...(source.header !== undefined ? { header: source.header } : {}),
+    ...(source.sheet !== undefined ? { sheet: source.sheet } : {}),
+    ...(source.dateFormat !== undefined ? { dateFormat: source.dateFormat } : {}),
+  };
+}
+
 interface ArtifactInput {
   readonly config: RunConfig;
   readonly customers: CustomerSource;
@@ -340,6 +350,7 @@ async function writeArtifacts(
       },
       derive: [...config.derive],
       transactions: config.transactions ?? null,
+      sourceOptions: sourceOptions(config.source),
       sourceColumns: customers.loaded.columns.map((c) => ({
         name: c.name,
         type: c.type,
