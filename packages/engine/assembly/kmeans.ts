@@ -393,3 +393,146 @@ export function seedCandidateRows(
     store<f64>(potentials + ((<usize>t) << 3), potential);
   }
 }
+
+/**
+ * {@link hamerlyRows} (`hamerly` != 0) or {@link lloydRows} over blocks [first, end) of
+ * `blockRows` rows, one call for a whole range (calls from JavaScript cost ~1 us each): writes
+ * each block's changed-label count to `blockChanged` (f64) and, when `incremental` != 0, moves
+ * relabelled rows between that block's sums (`blockSums` + b * k * d doubles) and counts
+ * (`blockWeights` + b * k doubles).
+ */
+export function assignBlocks(
+  hamerly: i32,
+  X: usize,
+  n: i32,
+  d: i32,
+  k: i32,
+  centers: usize,
+  labels: usize,
+  upper: usize,
+  lower: usize,
+  shifts: usize,
+  halfSeparation: usize,
+  maxShift: f64,
+  maxShiftIndex: i32,
+  secondMaxShift: f64,
+  incremental: i32,
+  blockSums: usize,
+  blockWeights: usize,
+  blockChanged: usize,
+  blockRows: i32,
+  first: i32,
+  end: i32,
+): void {
+  const sumsBytes = (<usize>k * <usize>d) << 3;
+  const countsBytes = (<usize>k) << 3;
+  for (let b = first; b < end; b++) {
+    const start = b * blockRows;
+    const stop = min(n, start + blockRows);
+    const sums = incremental !== 0 ? blockSums + <usize>b * sumsBytes : 0;
+    const counts = incremental !== 0 ? blockWeights + <usize>b * countsBytes : 0;
+    const changed =
+      hamerly !== 0
+        ? hamerlyRows(
+            X,
+            d,
+            k,
+            centers,
+            labels,
+            upper,
+            lower,
+            shifts,
+            halfSeparation,
+            maxShift,
+            maxShiftIndex,
+            secondMaxShift,
+            sums,
+            counts,
+            start,
+            stop,
+          )
+        : lloydRows(X, d, k, centers, labels, upper, lower, sums, counts, start, stop);
+    store<f64>(blockChanged + ((<usize>b) << 3), <f64>changed);
+  }
+}
+
+/** {@link seedFirstRows} over blocks [first, end): each block's potential into `blockPotential`. */
+export function seedFirstBlocks(
+  X: usize,
+  n: i32,
+  d: i32,
+  weights: usize,
+  center: usize,
+  closest: usize,
+  blockPotential: usize,
+  blockRows: i32,
+  first: i32,
+  end: i32,
+): void {
+  for (let b = first; b < end; b++) {
+    const start = b * blockRows;
+    const potential = seedFirstRows(
+      X,
+      d,
+      weights,
+      center,
+      closest,
+      start,
+      min(n, start + blockRows),
+    );
+    store<f64>(blockPotential + ((<usize>b) << 3), potential);
+  }
+}
+
+/** {@link seedCandidateRows} over blocks [first, end) (potentials at `blockPotential` + b * trials). */
+export function seedCandidateBlocks(
+  X: usize,
+  n: i32,
+  d: i32,
+  weights: usize,
+  pending: usize,
+  candidates: usize,
+  trials: i32,
+  closest: usize,
+  blockPotential: usize,
+  blockRows: i32,
+  first: i32,
+  end: i32,
+): void {
+  for (let b = first; b < end; b++) {
+    const start = b * blockRows;
+    const potentials = blockPotential + ((<usize>b * <usize>trials) << 3);
+    seedCandidateRows(
+      X,
+      d,
+      weights,
+      pending,
+      candidates,
+      trials,
+      closest,
+      potentials,
+      start,
+      min(n, start + blockRows),
+    );
+  }
+}
+
+/** Weighted inertia of each block of [first, end) into `blockOutput` (see {@link inertiaRows}). */
+export function inertiaBlocks(
+  X: usize,
+  n: i32,
+  d: i32,
+  centers: usize,
+  labels: usize,
+  weights: usize,
+  blockOutput: usize,
+  blockRows: i32,
+  first: i32,
+  end: i32,
+): void {
+  for (let b = first; b < end; b++) {
+    const start = b * blockRows;
+    const total = inertiaRows(X, d, centers, labels, weights, start, min(n, start + blockRows));
+    store<f64>(blockOutput + ((<usize>b) << 3), total);
+  }
+}

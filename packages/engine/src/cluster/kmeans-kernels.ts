@@ -28,10 +28,12 @@ import {
 import { squaredDistance } from './squared-distance.js';
 import { seedCandidates, seedFirst } from './kmeans-plus-plus-kernel.js';
 import { kernelsFor, type KMeansWasmKernels } from '../wasm/kmeans-wasm.js';
+import { runBlocksWasm } from '../wasm/kmeans-wasm-blocks.js';
 
 /** Runs `task` over blocks [first, end). The single entry point workers call. */
 export function runBlockTask(task: BlockTask, first: number, end: number): void {
   const wasm = task.wasm === null ? null : kernelsFor(task.wasm);
+  if (wasm !== null && runBlocksWasm(wasm, task, first, end)) return;
   switch (task.kind) {
     case 'lloyd':
     case 'hamerly':

@@ -17,7 +17,7 @@ import type { Matrix } from '../matrix/matrix.js';
 import { makeBlobs } from '../test-utils/blobs.js';
 import { createWasmArena } from './arena.js';
 import { kmeansKernel, setKMeansKernel, type KMeansKernel } from './kernel-mode.js';
-import { kernelsFor, kmeansWasmSupported } from './kmeans-wasm.js';
+import { kernelsFor, kmeansWasmSupported, preloadKMeansWasm } from './kmeans-wasm.js';
 
 /** Runs `run` with the kernel mode set to `kernel`, restoring the previous mode. */
 function withKernel<T>(kernel: KMeansKernel, run: () => T): T {
@@ -52,7 +52,8 @@ function weightsFor(n: number, seed: number): Float64Array {
 }
 
 describe('WebAssembly k-means kernels', () => {
-  it('are supported by this Node', () => {
+  it('are supported by this Node', async () => {
+    expect(await preloadKMeansWasm()).toBe(true);
     expect(kmeansWasmSupported()).toBe(true);
     expect(kmeansKernel()).toBe('auto');
   });

@@ -74,6 +74,67 @@ export interface KMeansWasmKernels {
     start: number,
     end: number,
   ): number;
+  assignBlocks(
+    hamerly: number,
+    X: number,
+    n: number,
+    d: number,
+    k: number,
+    centers: number,
+    labels: number,
+    upper: number,
+    lower: number,
+    shifts: number,
+    halfSeparation: number,
+    maxShift: number,
+    maxShiftIndex: number,
+    secondMaxShift: number,
+    incremental: number,
+    blockSums: number,
+    blockWeights: number,
+    blockChanged: number,
+    blockRows: number,
+    first: number,
+    end: number,
+  ): void;
+  seedFirstBlocks(
+    X: number,
+    n: number,
+    d: number,
+    weights: number,
+    center: number,
+    closest: number,
+    blockPotential: number,
+    blockRows: number,
+    first: number,
+    end: number,
+  ): void;
+  seedCandidateBlocks(
+    X: number,
+    n: number,
+    d: number,
+    weights: number,
+    pending: number,
+    candidates: number,
+    trials: number,
+    closest: number,
+    blockPotential: number,
+    blockRows: number,
+    first: number,
+    end: number,
+  ): void;
+  inertiaBlocks(
+    X: number,
+    n: number,
+    d: number,
+    centers: number,
+    labels: number,
+    weights: number,
+    blockOutput: number,
+    blockRows: number,
+    first: number,
+    end: number,
+  ): void;
   seedCandidateRows(
     X: number,
     d: number,
@@ -117,57 +178,68 @@ export function decodeBase64(text: string): Uint8Array {
   return out;
 }
 
-/** undefined: not tried yet; null: unsupported here. */
+/** undefined: not tried yet; null: unavailable (so far). */
 let compiled: WasmModule | null | undefined;
+/** Synchronous compilation was refused (browsers' main threads above 4 KB); async may work. */
+let syncRefused = false;
 
 function supportsSharedMemory(): boolean {
   const api = webAssembly();
   if (api === undefined || typeof SharedArrayBuffer === 'undefined') return false;
   try {
-    return (
-      new api.Memory({ initial: 1, maximum: 1, shared: true }).buffer instanceof SharedArrayBuffer
-    );
+    const probe = new api.Memory({ initial: 1, maximum: 1, shared: true });
+    return probe.buffer instanceof SharedArrayBuffer;
   } catch {
     return false;
   }
 }
 
+/** The module bytes when this runtime has WebAssembly, shared memory, SIMD and threads. */
+function validBytes(): Uint8Array | null {
+  const api = webAssembly();
+  if (api === undefined || !supportsSharedMemory()) return null;
+  const bytes = decodeBase64(KMEANS_WASM_BASE64);
+  try {
+    return api.validate(bytes) ? bytes : null;
+  } catch {
+    return null;
+  }
+}
+
 /**
  * The compiled module, or null when this runtime cannot run it (no WebAssembly, no SIMD or
- * threads, no shared memory). Compiles synchronously on first use (the module is ~2 KB, under
- * every browser's synchronous-compile limit); {@link preloadKMeansWasm} compiles asynchronously.
+ * threads, no shared memory). Compiles synchronously on first use, which Node and workers allow;
+ * a browser's main thread refuses synchronous compilation of modules over 4 KB (this one is
+ * ~11 KB), so call {@link preloadKMeansWasm} there first.
  */
 export function kmeansWasmModule(): WasmModule | null {
   if (compiled !== undefined) return compiled;
-  const api = webAssembly();
   compiled = null;
-  if (api === undefined || !supportsSharedMemory()) return compiled;
+  const bytes = validBytes();
+  if (bytes === null) return compiled;
   try {
-    const bytes = decodeBase64(KMEANS_WASM_BASE64);
-    if (api.validate(bytes)) compiled = new api.Module(bytes);
+    compiled = new (webAssembly()!.Module)(bytes);
   } catch {
-    compiled = null;
+    syncRefused = true;
   }
   return compiled;
 }
 
 /**
  * Compiles the module asynchronously (`WebAssembly.compile`) and resolves with whether the WASM
- * kernels are usable here. Optional: the first fit compiles synchronously otherwise.
+ * kernels are usable here. Needed on a browser's main thread; elsewhere the first fit compiles
+ * synchronously.
  * @example if (await preloadKMeansWasm()) console.log('k-means runs WebAssembly SIMD kernels');
  */
 export async function preloadKMeansWasm(): Promise<boolean> {
-  if (compiled !== undefined) return compiled !== null;
-  const api = webAssembly();
-  if (api === undefined || !supportsSharedMemory()) {
-    compiled = null;
-    return false;
-  }
-  const bytes = decodeBase64(KMEANS_WASM_BASE64);
-  try {
-    compiled = api.validate(bytes) ? await api.compile(bytes) : null;
-  } catch {
-    compiled = null;
+  if (compiled === undefined || (compiled === null && syncRefused)) {
+    const bytes = validBytes();
+    try {
+      compiled = bytes === null ? null : await webAssembly()!.compile(bytes);
+    } catch {
+      compiled = null;
+    }
+    syncRefused = false;
   }
   return compiled !== null;
 }
