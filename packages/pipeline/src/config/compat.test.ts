@@ -28,7 +28,7 @@ const algorithmsCovered: Covers<(typeof CLUSTERING_ALGORITHMS)[number], Segmenta
 describe('config shapes match the data layer and the engine', () => {
   test('source, transactions, derive and outlier rules are assignable to their consumers', () => {
     const config = parseConfig(`
-source: { path: a.csv, format: csv, delimiter: ";" }
+source: { path: a.csv, format: csv, delimiter: ";", types: { Zip: VARCHAR } }
 transactions: { customer: c, date: d, price: p, dateFormat: "%d/%m/%Y" }
 derive: [{ type: age, column: Year_Birth, dateFormat: "%Y" }, { type: sum, columns: [a, b], name: s }]
 cleaning: { outliers: [{ rule: iqr, k: 2 }] }
@@ -40,6 +40,7 @@ cleaning: { outliers: [{ rule: iqr, k: 2 }] }
     const algorithms: readonly SegmentationAlgorithm[] = config.clustering.algorithm;
     const criteria: readonly SelectionCriterion[] = config.selection.criteria;
     expect(source.format).toBe('csv');
+    expect(source.types).toEqual({ Zip: 'VARCHAR' });
     expect(transactions?.includeNonPositive).toBe(false);
     expect(recipes[0]).toEqual({ type: 'age', column: 'Year_Birth', dateFormat: '%Y' });
     expect(rules).toHaveLength(1);

@@ -175,7 +175,7 @@ describe('wrong types and values', () => {
       "segmint.yaml: 'transactions.price' is missing at line 2:1: it must be a column name.",
     );
     expect(failure('clustering: { k: 3 }\n').message).toBe(
-      "segmint.yaml: 'source' is missing at line 1:1: it must be a file path, or a mapping { path, format?, delimiter?, header?, sheet?, dateFormat? }.",
+      "segmint.yaml: 'source' is missing at line 1:1: it must be a file path, or a mapping { path, format?, delimiter?, header?, sheet?, dateFormat?, types? }.",
     );
   });
 

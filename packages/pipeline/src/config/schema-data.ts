@@ -44,6 +44,16 @@ export const sourceSpecSchema = section({
   dateFormat: text('a strptime format such as "%d-%m-%Y"')
     .optional()
     .describe('CSV date format such as "%d-%m-%Y"; sniffed when absent.'),
+  types: z
+    .record(
+      text('a column name'),
+      text('a DuckDB type such as VARCHAR or DOUBLE'),
+      expecting('a mapping from column names to DuckDB types'),
+    )
+    .optional()
+    .describe(
+      'CSV: column types forced instead of sniffed, e.g. { ZipCode: VARCHAR, Income: DOUBLE }.',
+    ),
 });
 
 /**
@@ -53,11 +63,11 @@ export const sourceSpecSchema = section({
 export const sourceSchema = z
   .union([text('a file path'), sourceSpecSchema], {
     error: () =>
-      'a file path, or a mapping { path, format?, delimiter?, header?, sheet?, dateFormat? }',
+      'a file path, or a mapping { path, format?, delimiter?, header?, sheet?, dateFormat?, types? }',
   })
   .transform((source) => (typeof source === 'string' ? { path: source } : source))
   .describe(
-    'The data file (csv, tsv, csv.gz, parquet, json, ndjson, xlsx), relative to the config file, or { path, format, delimiter, header, sheet, dateFormat }.',
+    'The data file (csv, tsv, csv.gz, parquet, json, ndjson, xlsx), relative to the config file, or { path, format, delimiter, header, sheet, dateFormat, types }.',
   );
 
 /** `transactions`: the purchases table's columns; each output row becomes a customer (RFM). */

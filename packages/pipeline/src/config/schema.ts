@@ -121,7 +121,7 @@ export const partialConfigSchema = configObjectSchema
 
 /**
  * A parsed config with every default applied:
- * - `source`: { path, format?, delimiter?, header?, sheet?, dateFormat? } (path relative to the
+ * - `source`: { path, format?, delimiter?, header?, sheet?, dateFormat?, types? } (path relative to the
  *   config file);
  * - `features`: undefined = every numeric column except the id; RFM runs default to
  *   ['recency', 'frequency', 'monetary'];
