@@ -23,7 +23,7 @@ describe('helpText', () => {
 
   it('shows required options in the usage line', () => {
     expect(helpText('predict')).toContain(
-      'Usage: segmint predict <file> -m, --model <file> -o, --output <file> [options]',
+      'Usage: segmint predict <file> --model <file> --output <file> [options]',
     );
     expect(helpText('init')).toContain('Usage: segmint init [path] [options]');
   });

@@ -22,7 +22,7 @@ function usageLine(spec: CommandSpec): string {
   const required = Object.entries(spec.options).filter(([, option]) =>
     option.description.includes('(required)'),
   );
-  for (const [name, option] of required) parts.push(optionLabel(name, option).trim());
+  for (const [name, option] of required) parts.push(`--${name} <${option.valueName ?? 'value'}>`);
   parts.push('[options]');
   return parts.join(' ');
 }

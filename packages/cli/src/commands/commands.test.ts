@@ -155,6 +155,18 @@ describe('segmint profile', () => {
     ]);
   });
 
+  it('honours --delimiter, and rejects an empty file naming it (exit 3)', async () => {
+    await writeFile(join(dir, 'semi.txt'), 'a;b\n1;x\n2;y\n3;x\n');
+    const io = captureIo(dir);
+    expect(await runCli(['profile', 'semi.txt', '--delimiter', ';', '--json'], io)).toBe(0);
+    const parsed = JSON.parse(io.out()) as { columns: { name: string }[] };
+    expect(parsed.columns.map((column) => column.name)).toEqual(['a', 'b']);
+    await writeFile(join(dir, 'empty.csv'), '');
+    const empty = captureIo(dir);
+    expect(await runCli(['profile', 'empty.csv'], empty)).toBe(3);
+    expect(empty.err()).toMatch(/^segmint: .*empty\.csv/);
+  });
+
   it('names a missing file (exit 5)', async () => {
     const io = captureIo(dir);
     expect(await runCli(['profile', 'nowhere.csv'], io)).toBe(5);
