@@ -19,3 +19,17 @@ export { processIo } from './io.js';
 export type { CliIo, OutputStream } from './io.js';
 export { closestMatch, editDistance } from './suggest.js';
 export { cliVersion } from './version.js';
+export { withInterrupt } from './interrupt.js';
+export {
+  createProgressReporter,
+  overallFraction,
+  progressMode,
+  renderBar,
+  stepLine,
+} from './progress.js';
+export type { ProgressLike, ProgressMode, ProgressReporter } from './progress.js';
+export { columnSummary, formatNumber, formatProfileTable } from './profile-table.js';
+export { formatRunSummary, summarizeRun } from './run-summary.js';
+export type { RunSummary } from './run-summary.js';
+export { formatTable } from './text-table.js';
+export type { Align } from './text-table.js';
