@@ -8,23 +8,13 @@
  * The overall fraction is (index of step + fraction within it) / number of steps, so the bar
  * only moves forward as steps advance.
  */
+import { RUN_STEPS } from '@segmint/pipeline';
 import type { OutputStream } from './io.js';
 
-/** The runner's steps in order (mirrors @segmint/pipeline's RunStep). */
-export const RUN_STEPS = [
-  'load',
-  'features',
-  'clean',
-  'encode',
-  'reduce',
-  'select',
-  'fit',
-  'evaluate',
-  'profile',
-  'write',
-] as const;
-
-/** A progress event, structurally the same as @segmint/pipeline's ProgressEvent. */
+/**
+ * A progress event: @segmint/pipeline's ProgressEvent with `step` widened to string, so
+ * unknown steps from a newer runner still display.
+ */
 export interface ProgressLike {
   readonly step: string;
   readonly status: 'start' | 'progress' | 'done';
