@@ -31,7 +31,7 @@ export interface RunManifest {
   };
   /** Versions of the @segmint packages (from their package.json) and of Node. */
   readonly versions: Readonly<Record<string, string>>;
-  /** Wall time per step in milliseconds, plus `total`. */
+  /** Wall time per step in milliseconds, plus `total`; 'write' and 'total' stop when the manifest is written. */
   readonly timings: Readonly<Partial<Record<RunStep | 'total', number>>>;
   /** Output file names, relative to the output folder. */
   readonly files: readonly string[];

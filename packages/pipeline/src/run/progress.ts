@@ -24,6 +24,7 @@ export class StepTracker {
   /** Milliseconds per finished step. */
   readonly timings: Partial<Record<RunStep | 'total', number>> = {};
   private readonly started = performance.now();
+  private stepStarted = performance.now();
 
   constructor(
     private readonly onProgress: ((event: ProgressEvent) => void) | undefined,
@@ -43,6 +44,7 @@ export class StepTracker {
   ): Promise<T> {
     throwIfCancelled(this.signal, step);
     const begin = performance.now();
+    this.stepStarted = begin;
     this.emit({ step, status: 'start', message: startMessage });
     const [value, doneMessage] = await work((fraction, message) =>
       this.emit({
@@ -65,9 +67,14 @@ export class StepTracker {
     this.emit({ step, status: 'done', fraction: 1, message: `Skipped: ${reason}` });
   }
 
-  /** Records the total time. */
+  /** Records the time since the run started as `total` (called again when the run ends). */
   finish(): void {
     this.timings.total = Math.round(performance.now() - this.started);
+  }
+
+  /** Milliseconds since the step started (for a manifest written inside the 'write' step). */
+  sinceStepStart(): number {
+    return Math.round(performance.now() - this.stepStarted);
   }
 
   private emit(event: ProgressEvent): void {

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { loadSource, openDatabase, readColumnValues } from '@segmint/data';
 import { ERROR_CODES, type SegmintError } from '@segmint/engine';
 import { predictFile } from './predict-file.js';
 import { RUN_STEPS, type ProgressEvent } from './run-types.js';
@@ -100,7 +101,18 @@ describe.skipIf(!hasSharedDatasets)('runPipeline on the contract configs', () =>
     );
     expect(manifest.versions['@segmint/engine']).toMatch(/^\d+\.\d+\.\d+/);
     expect(manifest.versions.node).toBe(process.version);
-    expect(Object.keys(manifest.timings)).toContain('fit');
+    expect(Object.keys(manifest.timings)).toEqual(expect.arrayContaining([...RUN_STEPS, 'total']));
+    // segments.parquet holds the same table as segments.csv.
+    const db = await openDatabase();
+    try {
+      const parquet = await loadSource(db, { path: join(out, 'segments.parquet') });
+      expect(parquet.rows).toBe(150);
+      expect(parquet.columns.map((c) => c.name)).toEqual(Object.keys(rows[0]!));
+      const segments = await readColumnValues(db, parquet.table, 'segment');
+      expect(segments.map(String)).toEqual(rows.map((r) => r.segment));
+    } finally {
+      await db.close();
+    }
     const model = JSON.parse(readFileSync(join(out, 'model.json'), 'utf8')) as {
       format: string;
       run: { id: string | null; features: { numeric: string[] } };

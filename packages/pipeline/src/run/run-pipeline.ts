@@ -260,7 +260,11 @@ export async function runPipeline(
         rfmColumns,
         runId,
         createdAt,
-        timings: tracker.timings,
+        // The manifest is written inside 'write': its timings cover the run up to that moment.
+        timings: () => {
+          tracker.finish();
+          return { ...tracker.timings, write: tracker.sinceStepStart() };
+        },
       });
       await outputs.commit();
       const absolute = Object.fromEntries(
@@ -324,7 +328,7 @@ interface ArtifactInput {
   readonly rfmColumns: { name: string; values: (string | number | null)[] }[] | null;
   readonly runId: string;
   readonly createdAt: string;
-  readonly timings: RunManifest['timings'];
+  readonly timings: () => RunManifest['timings'];
 }
 
 async function writeArtifacts(
@@ -376,7 +380,7 @@ async function writeArtifacts(
       rows: customers.loaded.rows,
     },
     versions: await packageVersions(),
-    timings: input.timings,
+    timings: input.timings(),
     files: Object.values(OUTPUT_FILES),
   };
   await outputs.writeText(OUTPUT_FILES.manifest, `${JSON.stringify(manifest, null, 2)}\n`);
