@@ -17,7 +17,7 @@ import {
   type RfmResult,
   type SourceSpec,
 } from '@segmint/data';
-import type { Table } from '@segmint/engine';
+import { ERROR_CODES, SegmintError, type Table } from '@segmint/engine';
 import type { RunConfig } from './run-config.js';
 import type { FeatureSelection } from './prepare-steps.js';
 import { selectFeatures, type CandidateColumn } from './select-features.js';
@@ -105,6 +105,11 @@ export async function readCustomerFeatures(
   );
   const names = [...selection.numeric, ...selection.categorical];
   const wide = await readTable(db, customers.table, names);
+  const explicit = new Set(config.categorical ?? []);
+  for (const column of wide.columns) {
+    if (column.kind === 'categorical' && !explicit.has(column.name))
+      checkNotNumbersWithText(column.name, column.values, customers);
+  }
   // Order the columns as selected, and make listed categorical columns categorical.
   const table: Table = {
     rows: wide.rows,
@@ -144,4 +149,40 @@ export async function candidateColumns(
           ? 'categorical'
           : 'other',
   }));
+}
+
+/**
+ * A column listed under `features` that reads as text but whose values are nearly all numbers
+ * is a numeric column with a stray text value ("n/a", "12,5"), not a category: one-hot encoding
+ * it would make one indicator per distinct number. Name the first offending value instead.
+ * @throws SegmintError INVALID_FILE naming the file, column, data row and value.
+ */
+export function checkNotNumbersWithText(
+  name: string,
+  values: readonly (string | null)[],
+  customers: Pick<CustomerSource, 'loaded' | 'rfm'>,
+): void {
+  let present = 0;
+  let numbers = 0;
+  let firstText = -1;
+  values.forEach((value, i) => {
+    if (value === null || value.trim() === '') return;
+    present++;
+    if (Number.isFinite(Number(value))) numbers++;
+    else if (firstText < 0) firstText = i;
+  });
+  if (firstText < 0 || present === 0 || numbers / present < 0.9) return;
+  const file = customers.loaded.file;
+  const row = firstText + 1;
+  const where =
+    customers.rfm === null &&
+    customers.loaded.format !== 'xlsx' &&
+    customers.loaded.format !== 'parquet'
+      ? `data row ${row} (line ${row + 1} with the header)`
+      : `row ${row}`;
+  throw new SegmintError(
+    ERROR_CODES.INVALID_FILE,
+    `${file}: column ${JSON.stringify(name)} holds numbers and text: ${where} has ${JSON.stringify(values[firstText])}. Fix or blank that value, or list the column under 'categorical' to treat it as categories.`,
+    { file, column: name, row, value: values[firstText] },
+  );
 }

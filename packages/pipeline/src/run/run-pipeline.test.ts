@@ -203,6 +203,26 @@ describe.skipIf(!hasSharedDatasets)('failing and cancelled runs leave no segment
     expect(existsSync(join(dir, 'out', 'segments.csv'))).toBe(false);
   });
 
+  it('text in a listed numeric column fails naming the file, column, line and value', async () => {
+    const dir = join(folder.dir, 'text');
+    mkdirSync(dir);
+    const lines = irisCsv().split('\n');
+    lines[7] = lines[7]!.replace(/^[^,]+/, 'n/a?');
+    writeFileSync(join(dir, 'iris.csv'), lines.join('\n'));
+    const error = await rejection(
+      runYaml(
+        dir,
+        'source: iris.csv\nfeatures: [sepal_length, petal_length]\nclustering: { k: 3 }\noutput: out/\n',
+      ),
+    );
+    expect(error.code).toBe(ERROR_CODES.INVALID_FILE);
+    expect(error.message).toContain('iris.csv');
+    expect(error.message).toContain('"sepal_length"');
+    expect(error.message).toContain('line 8');
+    expect(error.message).toContain('"n/a?"');
+    expect(existsSync(join(dir, 'out', 'segments.csv'))).toBe(false);
+  });
+
   it('cancelling while choosing k throws CANCELLED and writes nothing', async () => {
     const dir = join(folder.dir, 'cancel');
     mkdirSync(dir);
