@@ -536,3 +536,67 @@ export function inertiaBlocks(
     store<f64>(blockOutput + ((<usize>b) << 3), total);
   }
 }
+
+/**
+ * Mean over features of the population variance of X, exactly as `meanVariance` in
+ * kmeans-prepare.ts: per-feature sums in row order (f64x2 over pairs of features keeps each
+ * feature's own order), means, then per-feature sums of squared deviations in row order, then
+ * sum_f squares_f / n in feature order, divided by d. `mean` and `squares` are zeroed scratch of
+ * d doubles each. Non-finite values make the result non-finite.
+ */
+export function meanVariance(X: usize, n: i32, d: i32, mean: usize, squares: usize): f64 {
+  const stride = (<usize>d) << 3;
+  const pairs = d & ~1;
+  for (let i = 0; i < n; i++) {
+    const row = X + <usize>i * stride;
+    let f = 0;
+    for (; f < pairs; f += 2) {
+      const at = mean + ((<usize>f) << 3);
+      v128.store(at, f64x2.add(v128.load(at), v128.load(row + ((<usize>f) << 3))));
+    }
+    if (f < d) {
+      const at = mean + ((<usize>f) << 3);
+      store<f64>(at, load<f64>(at) + load<f64>(row + ((<usize>f) << 3)));
+    }
+  }
+  const count = <f64>n;
+  for (let f = 0; f < d; f++) {
+    const at = mean + ((<usize>f) << 3);
+    store<f64>(at, load<f64>(at) / count);
+  }
+  for (let i = 0; i < n; i++) {
+    const row = X + <usize>i * stride;
+    let f = 0;
+    for (; f < pairs; f += 2) {
+      const at = squares + ((<usize>f) << 3);
+      const t = f64x2.sub(v128.load(row + ((<usize>f) << 3)), v128.load(mean + ((<usize>f) << 3)));
+      v128.store(at, f64x2.add(v128.load(at), f64x2.mul(t, t)));
+    }
+    if (f < d) {
+      const at = squares + ((<usize>f) << 3);
+      const t = load<f64>(row + ((<usize>f) << 3)) - load<f64>(mean + ((<usize>f) << 3));
+      store<f64>(at, load<f64>(at) + t * t);
+    }
+  }
+  let total: f64 = 0;
+  for (let f = 0; f < d; f++) total += load<f64>(squares + ((<usize>f) << 3)) / count;
+  return total / <f64>d;
+}
+
+/** 1 when all `count` doubles at `values` are finite (x - x is 0 exactly for finite x). */
+export function allFinite(values: usize, count: i32): i32 {
+  let acc = f64x2.splat(0.0);
+  let p = values;
+  let i = 0;
+  for (; i + 1 < count; i += 2) {
+    const v = v128.load(p);
+    acc = f64x2.add(acc, f64x2.sub(v, v));
+    p += 16;
+  }
+  let tail: f64 = 0;
+  if (i < count) {
+    const v = load<f64>(p);
+    tail = v - v;
+  }
+  return <i32>(f64x2.extract_lane(acc, 0) + f64x2.extract_lane(acc, 1) + tail === 0);
+}

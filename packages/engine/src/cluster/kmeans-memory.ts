@@ -10,15 +10,21 @@
  * result of the fit never references the arena (models hold fresh copies), so it is released as
  * soon as the fit ends, also when it throws.
  */
+import { assertFinite } from '../matrix/validate.js';
 import { createWasmArena } from '../wasm/arena.js';
+import { kernelsFor } from '../wasm/kmeans-wasm.js';
 import { blockData, type Allocator, type BlockData } from './kmeans-blocks.js';
 import { defaultLocalTrials } from './kmeans-plus-plus.js';
-import type { PreparedKMeans } from './kmeans-prepare.js';
+import { meanVariance, type PreparedKMeans } from './kmeans-prepare.js';
 
 /** The block data and allocator of one fit, and how to free them. */
 export interface FitMemory {
   readonly data: BlockData;
   readonly allocator: Allocator;
+  /** Mean over features of the population variance of X (see `meanVariance`), bit-identical. */
+  meanVariance(): number;
+  /** @throws SegmintError NON_FINITE_VALUE (row, column) when X holds NaN or Infinity. */
+  assertFinite(owner: string): void;
   /** Frees the WebAssembly arena (no-op on the TypeScript path). */
   release(): void;
 }
@@ -64,11 +70,20 @@ export function fitMemory(
   share: (array: Float64Array) => Float64Array = (array) => array,
 ): FitMemory {
   const { n, d, weights, blockRows } = layout;
+  const matrix = { data: layout.X, rows: n, cols: d };
   const arena = createWasmArena(expectedBytes(layout));
-  if (arena === null) {
+  const kernels = arena === null ? null : kernelsFor(arena.handle);
+  if (arena === null || kernels === null) {
+    arena?.release();
     const X = share(layout.X);
     const w = weights === null ? null : share(weights);
-    return { data: blockData(X, n, d, w, blockRows), allocator: fallback, release: () => {} };
+    return {
+      data: blockData(X, n, d, w, blockRows),
+      allocator: fallback,
+      meanVariance: () => meanVariance(matrix),
+      assertFinite: (owner) => assertFinite(owner, matrix),
+      release: () => {},
+    };
   }
   try {
     const X = arena.copy(layout.X);
@@ -76,6 +91,15 @@ export function fitMemory(
     return {
       data: blockData(X, n, d, w, blockRows, arena.handle),
       allocator: arena,
+      meanVariance: () => {
+        const scratch = arena.float64(2 * d);
+        const squares = scratch.byteOffset + d * Float64Array.BYTES_PER_ELEMENT;
+        return kernels.meanVariance(X.byteOffset, n, d, scratch.byteOffset, squares);
+      },
+      assertFinite: (owner) => {
+        // The message (row, column) comes from the TypeScript check, run only on failure.
+        if (kernels.allFinite(X.byteOffset, X.length) !== 1) assertFinite(owner, matrix);
+      },
       release: () => arena.release(),
     };
   } catch (error) {

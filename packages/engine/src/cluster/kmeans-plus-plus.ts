@@ -80,11 +80,12 @@ export function kmeansPlusPlus(
     options,
   );
   checkParams('kmeansPlusPlus', merged, CONSTRAINTS);
-  const matrix = validateClusterData('kmeansPlusPlus', X, clusterCount);
+  const matrix = validateClusterData('kmeansPlusPlus', X, clusterCount, false);
   const weights = validateSampleWeight('kmeansPlusPlus', merged.sampleWeight, matrix.rows);
   const trials = merged.localTrials ?? defaultLocalTrials(clusterCount);
   const memory = fitMemory(plusPlusLayout(matrix, clusterCount, weights, trials), LOCAL_ALLOCATOR);
   try {
+    memory.assertFinite('kmeansPlusPlus');
     const steps = kmeansPlusPlusSteps(
       memory.data,
       clusterCount,

@@ -29,8 +29,10 @@ export interface PreparedKMeans {
   readonly init: Float64Array | 'k-means++' | 'random';
   readonly nInit: number;
   readonly maxIterations: number;
-  /** Absolute tolerance on the summed squared centre shift. */
+  /** Absolute tolerance on the summed squared centre shift (NaN until the variance is known). */
   readonly tolerance: number;
+  /** The relative tolerance option (tolerance = relativeTolerance * mean feature variance). */
+  readonly relativeTolerance: number;
   readonly hamerly: boolean;
   /** Add the Elkan per-centre bounds (algorithm 'elkan' when the shape allows it). */
   readonly elkan: boolean;
@@ -52,11 +54,16 @@ const CONSTRAINTS = {
   sampleWeight: { type: 'any', optional: true },
 } as const;
 
-/** Validates and resolves k-means inputs. `owner` names the function in messages. */
+/**
+ * Validates and resolves k-means inputs. `owner` names the function in messages. With
+ * `deferVariance`, X's finiteness and the absolute tolerance are left to {@link withTolerance}
+ * (the WebAssembly path measures the variance on its own copy of X).
+ */
 export function prepareKMeans(
   owner: string,
   X: MatrixLike,
   options: Partial<KMeansOptions> & { clusterCount: number },
+  deferVariance = false,
 ): PreparedKMeans {
   const merged = mergeOptions<KMeansOptions>({ ...KMEANS_DEFAULTS, clusterCount: 0 }, options);
   checkParams(owner, merged, CONSTRAINTS);
@@ -69,10 +76,11 @@ export function prepareKMeans(
   if (!autoInit && !(Number.isInteger(nInit) && nInit >= 1 && nInit <= 1000)) {
     throw invalidParameter(owner, 'nInit', "an integer in [1, 1000] or 'auto'", nInit);
   }
-  // Finiteness is checked by the variance pass below (one pass over X instead of two).
+  // Finiteness is checked by the variance pass (one pass over X instead of two), now or, when
+  // deferred, by `withTolerance` once X sits where the kernels read it.
   const matrix = validateClusterData(owner, X, k, false);
-  const variance = meanVariance(matrix);
-  if (!Number.isFinite(variance)) assertFinite(owner, matrix);
+  const variance = deferVariance ? NaN : meanVariance(matrix);
+  if (!deferVariance && !Number.isFinite(variance)) assertFinite(owner, matrix);
   const { rows: n, cols: d } = matrix;
   const weights = validateSampleWeight(owner, merged.sampleWeight, n);
   const warnings: EstimatorWarning[] = [];
@@ -95,6 +103,7 @@ export function prepareKMeans(
     nInit: runs,
     maxIterations: merged.maxIterations,
     tolerance: merged.tolerance * variance,
+    relativeTolerance: merged.tolerance,
     hamerly: merged.algorithm !== 'lloyd' && k > 1,
     elkan: merged.algorithm === 'elkan' && usesElkanFilter(n, k, merged.maxIterations),
     seed: merged.seed,
@@ -111,6 +120,19 @@ export function prepareKMeans(
     },
     warnings,
   };
+}
+
+/**
+ * `prepared` with its absolute tolerance from the mean feature variance `variance` of X.
+ * @throws SegmintError NON_FINITE_VALUE naming the row and column when `variance` is not finite.
+ */
+export function withTolerance(
+  owner: string,
+  prepared: PreparedKMeans,
+  variance: number,
+): PreparedKMeans {
+  if (!Number.isFinite(variance)) assertFinite(owner, prepared.matrix);
+  return { ...prepared, tolerance: prepared.relativeTolerance * variance };
 }
 
 /**

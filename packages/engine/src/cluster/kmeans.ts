@@ -18,7 +18,7 @@ import { kmeansFitSteps } from './kmeans-fit.js';
 import { runBlockTask } from './kmeans-kernels.js';
 import { fitMemory, kmeansLayout } from './kmeans-memory.js';
 import type { KMeansModel, KMeansOptions } from './kmeans-options.js';
-import { prepareKMeans } from './kmeans-prepare.js';
+import { prepareKMeans, withTolerance } from './kmeans-prepare.js';
 
 export {
   KMEANS_DEFAULTS,
@@ -47,10 +47,11 @@ export function kmeans(
   X: MatrixLike,
   options: Partial<KMeansOptions> & { clusterCount: number },
 ): KMeansModel {
-  const prepared = prepareKMeans('kmeans', X, options);
+  const prepared = prepareKMeans('kmeans', X, options, true);
   const memory = fitMemory(kmeansLayout(prepared), LOCAL_ALLOCATOR);
   try {
-    return runStepsLocally(kmeansFitSteps(prepared, memory.data, memory.allocator), runBlockTask);
+    const ready = withTolerance('kmeans', prepared, memory.meanVariance());
+    return runStepsLocally(kmeansFitSteps(ready, memory.data, memory.allocator), runBlockTask);
   } finally {
     memory.release();
   }

@@ -21,7 +21,7 @@ import {
   type KMeansPlusPlusOptions,
   type KMeansPlusPlusResult,
 } from '../cluster/kmeans-plus-plus.js';
-import { prepareKMeans } from '../cluster/kmeans-prepare.js';
+import { prepareKMeans, withTolerance, type PreparedKMeans } from '../cluster/kmeans-prepare.js';
 import { validateClusterData, validateSampleWeight } from '../cluster/kmeans-validate.js';
 import type { MatrixLike } from '../matrix/matrix.js';
 import {
@@ -106,9 +106,16 @@ export async function kmeansParallel(
   options: Partial<KMeansOptions> & { clusterCount: number } & ParallelOptions,
 ): Promise<KMeansModel> {
   const [rest, pool, threads] = splitThreading('kmeans', options);
-  const prepared = prepareKMeans('kmeans', X, rest);
+  const prepared = prepareKMeans('kmeans', X, rest, true);
   const memory = fitMemory(kmeansLayout(prepared), SHARED, shareArray);
-  const steps = kmeansFitSteps(prepared, memory.data, memory.allocator);
+  let ready: PreparedKMeans;
+  try {
+    ready = withTolerance('kmeans', prepared, memory.meanVariance());
+  } catch (error) {
+    memory.release();
+    throw error;
+  }
+  const steps = kmeansFitSteps(ready, memory.data, memory.allocator);
   return runAndRelease(memory, steps, pool, threads);
 }
 
@@ -133,11 +140,17 @@ export async function kmeansPlusPlusParallel(
       localTrials: { type: 'integer', min: 1, max: 1000, optional: true },
     },
   );
-  const matrix = validateClusterData('kmeansPlusPlus', X, clusterCount);
+  const matrix = validateClusterData('kmeansPlusPlus', X, clusterCount, false);
   const weights = validateSampleWeight('kmeansPlusPlus', rest.sampleWeight, matrix.rows);
   const trials = rest.localTrials ?? defaultLocalTrials(clusterCount);
   const layout = plusPlusLayout(matrix, clusterCount, weights, trials);
   const memory = fitMemory(layout, SHARED, shareArray);
+  try {
+    memory.assertFinite('kmeansPlusPlus');
+  } catch (error) {
+    memory.release();
+    throw error;
+  }
   const random = createRandom(rest.seed ?? 0);
   const steps = kmeansPlusPlusSteps(memory.data, clusterCount, random, trials, memory.allocator);
   const { centers, indices } = await runAndRelease(memory, steps, pool, threads);

@@ -12,6 +12,7 @@ import { kmeansPlusPlus, type KMeansPlusPlusOptions } from '../cluster/kmeans-pl
 import { LOCAL_ALLOCATOR } from '../cluster/kmeans-blocks.js';
 import { squaredDistance } from '../cluster/squared-distance.js';
 import { lloydRows } from '../cluster/kmeans-assign.js';
+import { meanVariance } from '../cluster/kmeans-prepare.js';
 import { createRandom } from '../core/random.js';
 import type { Matrix } from '../matrix/matrix.js';
 import { makeBlobs } from '../test-utils/blobs.js';
@@ -257,6 +258,45 @@ describe('WebAssembly k-means kernels', () => {
     expect(model.labels.buffer).not.toBeInstanceOf(SharedArrayBuffer);
     expect(model.centroids.data.buffer).not.toBeInstanceOf(SharedArrayBuffer);
   });
+
+  it('measure the mean feature variance bit for bit, and find non-finite values', () => {
+    const random = createRandom(3);
+    for (const d of [1, 2, 3, 7, 16]) {
+      const n = 1001;
+      const data = Float64Array.from({ length: n * d }, () => (random.next() - 0.3) * 1e3);
+      const layout = {
+        X: data,
+        n,
+        d,
+        weights: null,
+        blockRows: 256,
+        k: 2,
+        trials: 0,
+        elkan: false,
+      };
+      const wasm = withKernel('wasm', () => fitMemory(layout, LOCAL_ALLOCATOR));
+      expect(wasm.data.wasm).not.toBeNull();
+      expect(Object.is(wasm.meanVariance(), meanVariance({ data, rows: n, cols: d }))).toBe(true);
+      expect(() => wasm.assertFinite('test')).not.toThrow();
+      wasm.release();
+    }
+  });
+
+  for (const bad of [NaN, Infinity, -Infinity]) {
+    it(`report a ${bad} in X with its row and column, like the TypeScript path`, () => {
+      const X = blobs(600, 3, 3, 2);
+      const data = X.data.slice();
+      data[301 * 3 + 2] = bad;
+      const broken = { data, rows: X.rows, cols: 3 };
+      const message = /row 301.*column 2|column 2.*row 301/;
+      for (const kernel of ['wasm', 'js'] as const) {
+        expect(() => withKernel(kernel, () => kmeans(broken, { clusterCount: 3 }))).toThrow(
+          message,
+        );
+        expect(() => withKernel(kernel, () => kmeansPlusPlus(broken, 3))).toThrow(message);
+      }
+    });
+  }
 
   it('rejects unknown kernel modes', () => {
     expect(() => setKMeansKernel('gpu' as KMeansKernel)).toThrow(

@@ -135,6 +135,8 @@ export interface KMeansWasmKernels {
     first: number,
     end: number,
   ): void;
+  meanVariance(X: number, n: number, d: number, mean: number, squares: number): number;
+  allFinite(values: number, count: number): number;
   seedCandidateRows(
     X: number,
     d: number,
