@@ -9,6 +9,10 @@
  * (sklearn/cluster/_kmeans.py): relative tolerance, strict convergence on unchanged labels,
  * relocation of empty clusters, greedy k-means++ seeding, best of `nInit` restarts.
  *
+ * The hot loops run as WebAssembly SIMD kernels where the runtime supports them (compiled from
+ * `packages/engine/assembly/kmeans.ts`; see `../wasm/`), with bit-identical results to the
+ * TypeScript kernels, which remain the fallback (`setKMeansKernel('js')` forces them).
+ *
  * Deliberate differences: k = 1 stops after one iteration (the weighted mean is exact; scikit-
  * learn reports 2), and seeds drive our own generator, not numpy's.
  */
