@@ -1,6 +1,6 @@
 /**
  * The two configs `writeDemo` puts beside the demo data: demo.yaml segments the customer table
- * (derived age, total spend, children and tenure, one-hot education; robust scaling), demo-rfm.yaml segments
+ * (derived age, total spend, children and tenure, one-hot education; standard scaling), demo-rfm.yaml segments
  * customers by recency, frequency and monetary value computed from the transactions. Both
  * follow the pipeline's config schema and are parsed in the tests.
  */
@@ -39,9 +39,8 @@ cleaning:
 transform:
   log1p: [TotalSpend, MntWines, MntGoldProds]   # spend is right-skewed
 
-# Robust scaling (median / interquartile range) keeps the education indicators on their 0/1
-# scale, so a rare education level cannot pull a cluster of its own.
-scaling: robust
+# Numeric features are standardised; the education indicators stay 0/1.
+scaling: standard
 
 clustering:
   algorithm: kmeans

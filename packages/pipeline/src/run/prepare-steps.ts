@@ -3,11 +3,14 @@
  * preprocessing steps, in this order:
  *
  *   drop-missing-columns -> impute (numeric, categorical) -> outliers -> log1p -> power
- *   -> one-hot -> variance-threshold -> scale
+ *   -> scale (numeric features only) -> one-hot -> variance-threshold
  *
- * Imputation comes before outlier rules so rules see complete columns; variance filtering after
- * one-hot also removes indicator columns of a category every row shares; scaling is last so
- * every output column is on the same footing for the distance-based clusterers. The same steps
+ * Imputation comes before outlier rules so rules see complete columns. Only the numeric features
+ * are scaled; one-hot indicators stay 0/1, as in the usual scikit-learn ColumnTransformer, because
+ * standardising an indicator inflates rare categories (a 5% category becomes a column reaching
+ * 4.4) until k-means gives them a cluster of their own. Variance filtering comes last, so it drops
+ * constant numeric columns (constant before scaling, constant after) and indicators of a category
+ * every row shares. The same steps
  * feed `chooseK` (through `fitTransformPipeline`) and `fitSegmentation`, so the saved model
  * reproduces exactly the data k was chosen on.
  */
@@ -73,6 +76,8 @@ export function stepsFromConfig(
     steps.push({ type: 'log1p', columns: config.transform.log1p });
   if (config.transform.power.length > 0)
     steps.push({ type: 'power', columns: config.transform.power });
+  if (config.scaling !== 'none' && numeric.length > 0)
+    steps.push({ type: 'scale', method: config.scaling, columns: numeric });
   if (categorical.length > 0) {
     steps.push({
       type: 'one-hot',
@@ -89,7 +94,6 @@ export function stepsFromConfig(
   }
   if (cleaning.varianceThreshold !== null)
     steps.push({ type: 'variance-threshold', threshold: cleaning.varianceThreshold });
-  if (config.scaling !== 'none') steps.push({ type: 'scale', method: config.scaling });
   return { steps, dropped };
 }
 

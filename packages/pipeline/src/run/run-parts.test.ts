@@ -50,10 +50,12 @@ describe('stepsFromConfig', () => {
       'drop-missing-columns',
       'impute',
       'impute',
+      'scale',
       'one-hot',
       'variance-threshold',
-      'scale',
     ]);
+    // Only numeric features are scaled: one-hot indicators stay 0/1.
+    expect(steps[3]).toEqual({ type: 'scale', method: 'standard', columns: ['income'] });
     expect(steps[1]).toEqual({ type: 'impute', strategy: 'median', columns: ['income'] });
     expect(steps[2]).toEqual({
       type: 'impute',
@@ -66,6 +68,9 @@ describe('stepsFromConfig', () => {
     expect(result.X.rows).toBe(4);
     expect(result.featureNames[0]).toBe('income');
     expect(result.featureNames.length).toBe(3);
+    for (let j = 1; j < 3; j++) {
+      for (let i = 0; i < result.X.rows; i++) expect([0, 1]).toContain(result.X.data[i * 3 + j]);
+    }
   });
 
   it('adds outliers, log1p, power and leaves out scaling and variance when disabled', () => {
