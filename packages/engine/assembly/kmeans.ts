@@ -600,3 +600,39 @@ export function allFinite(values: usize, count: i32): i32 {
   }
   return <i32>(f64x2.extract_lane(acc, 0) + f64x2.extract_lane(acc, 1) + tail === 0);
 }
+
+/**
+ * Centroid sums and weights over blocks, in block order (`reduceBlocks` in kmeans-run.ts):
+ * sums (k * d) = sum_b blockSums[b], weights (k) = sum_b blockWeights[b]. Element-wise, so the
+ * f64x2 adds keep every element's own order. `sums` and `weights` are overwritten.
+ */
+export function reduceBlocks(
+  blockSums: usize,
+  blockWeights: usize,
+  blockCount: i32,
+  k: i32,
+  d: i32,
+  sums: usize,
+  weights: usize,
+): void {
+  const kd = k * d;
+  memory.fill(sums, 0, (<usize>kd) << 3);
+  memory.fill(weights, 0, (<usize>k) << 3);
+  for (let b = 0; b < blockCount; b++) {
+    addInto(sums, blockSums + ((<usize>b * <usize>kd) << 3), kd);
+    addInto(weights, blockWeights + ((<usize>b * <usize>k) << 3), k);
+  }
+}
+
+/** target[p] += source[p] for p < count. */
+function addInto(target: usize, source: usize, count: i32): void {
+  let p = 0;
+  for (; p + 1 < count; p += 2) {
+    const at = target + ((<usize>p) << 3);
+    v128.store(at, f64x2.add(v128.load(at), v128.load(source + ((<usize>p) << 3))));
+  }
+  if (p < count) {
+    const at = target + ((<usize>p) << 3);
+    store<f64>(at, load<f64>(at) + load<f64>(source + ((<usize>p) << 3)));
+  }
+}

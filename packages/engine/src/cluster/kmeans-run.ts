@@ -21,6 +21,7 @@
 import type { Allocator, AssignTask, BlockData, BlockSteps } from './kmeans-blocks.js';
 import { sumInOrder } from './kmeans-blocks.js';
 import { squaredDistance } from './squared-distance.js';
+import { kernelsFor } from '../wasm/kmeans-wasm.js';
 
 /** Buffers reused across the restarts of one fit. */
 export interface RunBuffers {
@@ -124,8 +125,11 @@ export function* kmeansRunSteps(
   let nextCenters = buffers.nextCenters;
   centers.set(init);
   labels.fill(-1);
-  const sums = new Float64Array(k * d);
-  const weightInClusters = new Float64Array(k);
+  // In the fit's memory, so the WebAssembly reduction can write them.
+  const sums = allocator.float64(k * d);
+  const weightInClusters = allocator.float64(k);
+  const wasm = data.wasm === null ? null : kernelsFor(data.wasm);
+  let distances: Float64Array | undefined;
   const reseeds: Array<{ iteration: number; clusters: number[] }> = [];
   let strict = false;
   let converged = false;
@@ -174,12 +178,26 @@ export function* kmeansRunSteps(
 
   while (iterations < maxIterations) {
     yield assign(hamerly && iterations > 0 ? 'hamerly' : 'lloyd', true);
-    reduceBlocks(buffers, blockCount, k, d, sums, weightInClusters);
+    if (wasm === null) reduceBlocks(buffers, blockCount, k, d, sums, weightInClusters);
+    else {
+      const { blockSums, blockWeights } = buffers;
+      const [to, weightsTo] = [sums.byteOffset, weightInClusters.byteOffset];
+      wasm.reduceBlocks(
+        blockSums.byteOffset,
+        blockWeights.byteOffset,
+        blockCount,
+        k,
+        d,
+        to,
+        weightsTo,
+      );
+    }
     const changed = sumInOrder(buffers.blockChanged, blockCount);
     const empty: number[] = [];
     for (let j = 0; j < k; j++) if (weightInClusters[j] === 0) empty.push(j);
     if (empty.length > 0) {
-      const distances = allocator.float64(data.n);
+      // One buffer per run however many reseeds (the WebAssembly arena never frees).
+      distances ??= allocator.float64(data.n);
       yield { ...data, kind: 'point-distances', k, centers, labels, output: distances };
       relocateEmptyClusters(data, labels, distances, empty, sums, weightInClusters);
       reseeds.push({ iteration: iterations, clusters: empty });

@@ -137,6 +137,15 @@ export interface KMeansWasmKernels {
   ): void;
   meanVariance(X: number, n: number, d: number, mean: number, squares: number): number;
   allFinite(values: number, count: number): number;
+  reduceBlocks(
+    blockSums: number,
+    blockWeights: number,
+    blockCount: number,
+    k: number,
+    d: number,
+    sums: number,
+    weights: number,
+  ): void;
   seedCandidateRows(
     X: number,
     d: number,
