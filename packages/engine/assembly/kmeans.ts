@@ -110,28 +110,131 @@ function scan(x: usize, centers: usize, k: i32, d: i32, label: i32, own: f64): v
   let bestDistance = Infinity;
   let second = Infinity;
   const stride = (<usize>d) << 3;
-  // Branch-free updates (same outcome as `if (<best) {...} else if (<second) {...}`): which
-  // centre is closer is data-driven, so branches would mispredict.
+  // Four centres per pass share the loads of x (eight independent accumulator chains); each
+  // distance keeps the exact order of squaredDistance. Updates are branch-free selects, in centre
+  // order, with the same outcome as `if (<best) {...} else if (<second) {...}`.
   let j = 0;
-  for (; j + 1 < k; j += 2) {
+  for (; j + 3 < k; j += 4) {
+    let a01 = f64x2.splat(0.0);
+    let a23 = f64x2.splat(0.0);
+    let b01 = f64x2.splat(0.0);
+    let b23 = f64x2.splat(0.0);
+    let e01 = f64x2.splat(0.0);
+    let e23 = f64x2.splat(0.0);
+    let g01 = f64x2.splat(0.0);
+    let g23 = f64x2.splat(0.0);
+    let f = 0;
+    let px = x;
+    let pa = centers + <usize>j * stride;
+    let pb = pa + stride;
+    let pe = pb + stride;
+    let pg = pe + stride;
+    for (; f + 3 < d; f += 4) {
+      const x01 = v128.load(px);
+      const x23 = v128.load(px, 16);
+      let t01 = f64x2.sub(x01, v128.load(pa));
+      let t23 = f64x2.sub(x23, v128.load(pa, 16));
+      a01 = f64x2.add(a01, f64x2.mul(t01, t01));
+      a23 = f64x2.add(a23, f64x2.mul(t23, t23));
+      t01 = f64x2.sub(x01, v128.load(pb));
+      t23 = f64x2.sub(x23, v128.load(pb, 16));
+      b01 = f64x2.add(b01, f64x2.mul(t01, t01));
+      b23 = f64x2.add(b23, f64x2.mul(t23, t23));
+      t01 = f64x2.sub(x01, v128.load(pe));
+      t23 = f64x2.sub(x23, v128.load(pe, 16));
+      e01 = f64x2.add(e01, f64x2.mul(t01, t01));
+      e23 = f64x2.add(e23, f64x2.mul(t23, t23));
+      t01 = f64x2.sub(x01, v128.load(pg));
+      t23 = f64x2.sub(x23, v128.load(pg, 16));
+      g01 = f64x2.add(g01, f64x2.mul(t01, t01));
+      g23 = f64x2.add(g23, f64x2.mul(t23, t23));
+      px += 32;
+      pa += 32;
+      pb += 32;
+      pe += 32;
+      pg += 32;
+    }
+    let sa = f64x2.extract_lane(a01, 0);
+    let sb = f64x2.extract_lane(b01, 0);
+    let se = f64x2.extract_lane(e01, 0);
+    let sg = f64x2.extract_lane(g01, 0);
+    for (; f < d; f++) {
+      const xf = load<f64>(px);
+      let t = xf - load<f64>(pa);
+      sa += t * t;
+      t = xf - load<f64>(pb);
+      sb += t * t;
+      t = xf - load<f64>(pe);
+      se += t * t;
+      t = xf - load<f64>(pg);
+      sg += t * t;
+      px += 8;
+      pa += 8;
+      pb += 8;
+      pe += 8;
+      pg += 8;
+    }
+    const d0 =
+      j === label
+        ? own
+        : sa +
+          f64x2.extract_lane(a01, 1) +
+          (f64x2.extract_lane(a23, 0) + f64x2.extract_lane(a23, 1));
+    const d1 =
+      j + 1 === label
+        ? own
+        : sb +
+          f64x2.extract_lane(b01, 1) +
+          (f64x2.extract_lane(b23, 0) + f64x2.extract_lane(b23, 1));
+    const d2 =
+      j + 2 === label
+        ? own
+        : se +
+          f64x2.extract_lane(e01, 1) +
+          (f64x2.extract_lane(e23, 0) + f64x2.extract_lane(e23, 1));
+    const d3 =
+      j + 3 === label
+        ? own
+        : sg +
+          f64x2.extract_lane(g01, 1) +
+          (f64x2.extract_lane(g23, 0) + f64x2.extract_lane(g23, 1));
+    let c = d0 < bestDistance;
+    second = select<f64>(bestDistance, select<f64>(d0, second, d0 < second), c);
+    bestDistance = select<f64>(d0, bestDistance, c);
+    best = select<i32>(j, best, c);
+    c = d1 < bestDistance;
+    second = select<f64>(bestDistance, select<f64>(d1, second, d1 < second), c);
+    bestDistance = select<f64>(d1, bestDistance, c);
+    best = select<i32>(j + 1, best, c);
+    c = d2 < bestDistance;
+    second = select<f64>(bestDistance, select<f64>(d2, second, d2 < second), c);
+    bestDistance = select<f64>(d2, bestDistance, c);
+    best = select<i32>(j + 2, best, c);
+    c = d3 < bestDistance;
+    second = select<f64>(bestDistance, select<f64>(d3, second, d3 < second), c);
+    bestDistance = select<f64>(d3, bestDistance, c);
+    best = select<i32>(j + 3, best, c);
+  }
+  if (j + 1 < k) {
     const pair = squaredDistancePair(
       x,
       centers + <usize>j * stride,
       centers + <usize>(j + 1) * stride,
       d,
     );
-    const first = j === label ? own : f64x2.extract_lane(pair, 0);
-    const firstCloser = first < bestDistance;
-    second = select<f64>(bestDistance, select<f64>(first, second, first < second), firstCloser);
-    bestDistance = select<f64>(first, bestDistance, firstCloser);
-    best = select<i32>(j, best, firstCloser);
-    const next = j + 1 === label ? own : f64x2.extract_lane(pair, 1);
-    const nextCloser = next < bestDistance;
-    second = select<f64>(bestDistance, select<f64>(next, second, next < second), nextCloser);
-    bestDistance = select<f64>(next, bestDistance, nextCloser);
-    best = select<i32>(j + 1, best, nextCloser);
+    const d0 = j === label ? own : f64x2.extract_lane(pair, 0);
+    let c = d0 < bestDistance;
+    second = select<f64>(bestDistance, select<f64>(d0, second, d0 < second), c);
+    bestDistance = select<f64>(d0, bestDistance, c);
+    best = select<i32>(j, best, c);
+    const d1 = j + 1 === label ? own : f64x2.extract_lane(pair, 1);
+    c = d1 < bestDistance;
+    second = select<f64>(bestDistance, select<f64>(d1, second, d1 < second), c);
+    bestDistance = select<f64>(d1, bestDistance, c);
+    best = select<i32>(j + 1, best, c);
+    j += 2;
   }
-  if (j < k) {
+  for (; j < k; j++) {
     const last = j === label ? own : squaredDistance(x, centers + <usize>j * stride, d);
     const lastCloser = last < bestDistance;
     second = select<f64>(bestDistance, select<f64>(last, second, last < second), lastCloser);
