@@ -57,7 +57,8 @@ let nextId = 1;
 
 /**
  * A new arena expected to hold about `expectedBytes`, or null when the kernels run in TypeScript
- * (kernel mode 'js', no WebAssembly support, or more than 4 GiB needed).
+ * (kernel mode 'js', no WebAssembly support, more than 4 GiB needed, or the memory cannot be
+ * reserved).
  */
 export function createWasmArena(expectedBytes: number): WasmArena | null {
   if (kmeansKernel() === 'js' || kmeansWasmModule() === null) return null;
@@ -69,13 +70,24 @@ export function createWasmArena(expectedBytes: number): WasmArena | null {
     backing = spare;
     spare = null;
     const size = backing.memory.buffer.byteLength;
-    if (size < needed) backing.memory.grow(Math.ceil((needed - size) / WASM_PAGE_BYTES));
+    try {
+      if (size < needed) backing.memory.grow(Math.ceil((needed - size) / WASM_PAGE_BYTES));
+    } catch {
+      spare = backing;
+      return null;
+    }
   } else {
-    const memory = new api.Memory({
-      initial: Math.ceil(needed / WASM_PAGE_BYTES),
-      maximum: MAX_PAGES,
-      shared: true,
-    });
+    let memory: WasmMemory;
+    try {
+      memory = new api.Memory({
+        initial: Math.ceil(needed / WASM_PAGE_BYTES),
+        maximum: MAX_PAGES,
+        shared: true,
+      });
+    } catch {
+      // No address space or memory for it: the TypeScript kernels need no extra memory.
+      return null;
+    }
     const kernels = instantiateKernels(memory);
     if (kernels === null) return null;
     backing = { memory, kernels, dirtyEnd: 0 };
