@@ -25,6 +25,9 @@ import {
 } from './report.js';
 import { runSides } from './runner.js';
 
+/** Idle pause before each timed run, so one side's spinning threads never overlap the next. */
+const SETTLE_MS = 500;
+
 const BENCH_DIR = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const SEGMINT_THREADS = 2;
 
@@ -129,6 +132,7 @@ async function main(): Promise<void> {
           repetitions: options.repetitions,
           peerBudgetSeconds: options.peerBudgetSeconds,
           log,
+          settleMs: SETTLE_MS,
         });
         const result = buildResult(definition, size, summaries, {
           quick: options.quick,

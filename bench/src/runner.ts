@@ -47,6 +47,12 @@ export interface RunSidesOptions {
   readonly repetitions: number;
   readonly peerBudgetSeconds: number;
   readonly log: (line: string) => void;
+  /**
+   * Idle pause before each timed run, in milliseconds (default 0). After a run, OpenMP/BLAS
+   * threads spin-wait for a while and the garbage collector may still be busy; pausing lets the
+   * machine go quiet so no side's leftovers are timed as part of the next side's run.
+   */
+  readonly settleMs?: number;
 }
 
 /** Runs every side `repetitions` times, interleaved, and summarises each. */
@@ -77,6 +83,7 @@ export async function runSides(
   )) {
     if (stopped.has(name)) continue;
     const side = byName.get(name)!;
+    if (options.settleMs) await new Promise((done) => setTimeout(done, options.settleMs));
     try {
       const outcome = await side.run();
       times.get(name)!.push(outcome.seconds);

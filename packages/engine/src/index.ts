@@ -12,3 +12,4 @@ export * from './metrics/index.js';
 export * from './select/index.js';
 export * from './model/index.js';
 export * from './profile/index.js';
+export * from './wasm/index.js';
