@@ -110,3 +110,29 @@ describe('unreadable inputs fail the run with a named error and leave nothing be
     });
   }
 });
+
+describe.skipIf(!hasSharedDatasets)('the run database', () => {
+  it('is a DuckDB file under the data directory while the run works, removed at the end', async () => {
+    const dir = join(folder.dir, 'data-dir');
+    mkdirSync(dir);
+    writeFileSync(join(dir, 'iris.csv'), irisCsv());
+    const seen: string[] = [];
+    const result = await runYaml(dir, 'source: iris.csv\nclustering: { k: 3 }\noutput: out/\n', {
+      onProgress: (event) => {
+        if (event.step === 'fit' && event.status === 'start') {
+          seen.push(...readdirSync(join(dir, 'segmint-data')));
+        }
+      },
+    });
+    expect(seen).toContain(`run-${result.runId}.duckdb`);
+    expect(readdirSync(join(dir, 'segmint-data'))).toEqual([]);
+  });
+
+  it('stays in memory with dataDir: null', async () => {
+    const dir = join(folder.dir, 'in-memory');
+    mkdirSync(dir);
+    writeFileSync(join(dir, 'iris.csv'), irisCsv());
+    await runYaml(dir, 'source: iris.csv\nclustering: { k: 3 }\noutput: out/\n', { dataDir: null });
+    expect(existsSync(join(dir, 'segmint-data'))).toBe(false);
+  });
+});

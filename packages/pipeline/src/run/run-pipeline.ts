@@ -8,7 +8,8 @@
  * report.json, report.html, manifest.json. Any error, including cancellation, removes what the
  * run staged and leaves no segments.csv.
  */
-import { basename, isAbsolute, join, resolve } from 'node:path';
+import { mkdir, rm } from 'node:fs/promises';
+import { basename, dirname, isAbsolute, join, resolve } from 'node:path';
 import { openDatabase, readColumnValues, writeTable, type Database } from '@segmint/data';
 import { fitTransformPipeline, pca, pcaTransform, type Matrix } from '@segmint/engine';
 import { renderReportHtml } from '../report/report-html.js';
@@ -85,8 +86,10 @@ export async function runPipeline(
   const tracker = new StepTracker(options.onProgress, options.signal);
   const signal = options.signal;
   let db: Database | null = null;
+  const databaseFile = runDatabaseFile(options, runId);
   try {
-    db = await openDatabase();
+    if (databaseFile) await mkdir(dirname(databaseFile), { recursive: true });
+    db = await openDatabase(databaseFile ? { path: databaseFile } : {});
     const database = db;
     const customers = await tracker.step('load', 'Loading the data', async () => {
       const loaded = await loadCustomers(database, config, options.configDir, signal);
@@ -279,7 +282,27 @@ export async function runPipeline(
     throw error;
   } finally {
     await db?.close();
+    if (databaseFile) {
+      await Promise.all([
+        rm(databaseFile, { force: true }),
+        rm(`${databaseFile}.wal`, { force: true }),
+      ]);
+    }
   }
+}
+
+/**
+ * The run's DuckDB database file under the data directory, or null for an in-memory database
+ * (see `RunPipelineOptions.dataDir`).
+ */
+export function runDatabaseFile(
+  options: Pick<RunPipelineOptions, 'configDir' | 'dataDir'>,
+  runId: string,
+): string | null {
+  if (options.dataDir === null) return null;
+  const dir =
+    options.dataDir ?? process.env.SEGMINT_DATA_DIR ?? join(options.configDir, 'segmint-data');
+  return resolve(options.configDir, dir, `run-${runId}.duckdb`);
 }
 
 /**

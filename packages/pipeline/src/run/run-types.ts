@@ -59,6 +59,13 @@ export interface RunPipelineOptions {
   readonly onProgress?: (event: ProgressEvent) => void;
   /** Cancels the run between steps and between ks (error code CANCELLED, nothing left). */
   readonly signal?: AbortSignal;
+  /**
+   * Data directory for the run's DuckDB database file (`run-<run id>.duckdb`): the source is
+   * loaded there, so files larger than memory spill to disk, not to RAM; the file is removed when
+   * the run ends. Default: `$SEGMINT_DATA_DIR`, else `<configDir>/segmint-data/`. `null` keeps the
+   * database in memory (tests, small files).
+   */
+  readonly dataDir?: string | null;
 }
 
 /** The files a run writes (absolute paths). */
