@@ -5,29 +5,20 @@
  */
 import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { ERROR_CODES, SegmintError } from '@segmint/engine';
+import { ERROR_CODES } from '@segmint/engine';
 import { afterAll, describe, expect, it } from 'vitest';
 import {
   dataset,
   hasSharedDatasets,
   irisCsv,
   readCsv,
+  rejection,
   runYaml,
   temporaryFolder,
 } from './test-utils/run-fixtures.js';
 
 const folder = temporaryFolder();
 afterAll(() => folder.remove());
-
-async function rejection(promise: Promise<unknown>): Promise<SegmintError> {
-  try {
-    await promise;
-  } catch (error) {
-    expect(error).toBeInstanceOf(SegmintError);
-    return error as SegmintError;
-  }
-  throw new Error('expected the run to fail');
-}
 
 describe.skipIf(!hasSharedDatasets)('survey data', () => {
   it('young_people_survey: Likert music answers with missing values get imputed, profiled segments', async () => {

@@ -3,7 +3,7 @@ import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { loadSource, openDatabase, readColumnValues } from '@segmint/data';
-import { ERROR_CODES, type SegmintError } from '@segmint/engine';
+import { ERROR_CODES } from '@segmint/engine';
 import { predictFile } from './predict-file.js';
 import { RUN_STEPS, type ProgressEvent } from './run-types.js';
 import {
@@ -11,6 +11,7 @@ import {
   hasSharedDatasets,
   irisCsv,
   readCsv,
+  rejection,
   runYaml,
   temporaryFolder,
 } from './test-utils/run-fixtures.js';
@@ -19,15 +20,6 @@ const folder = temporaryFolder();
 afterAll(() => folder.remove());
 
 const IRIS_YAML = 'source: iris.csv\nclustering:\n  algorithm: kmeans\n  k: 3\noutput: out/\n';
-
-async function rejection(promise: Promise<unknown>): Promise<SegmintError> {
-  try {
-    await promise;
-  } catch (error) {
-    return error as SegmintError;
-  }
-  throw new Error('expected the run to fail');
-}
 
 describe.skipIf(!hasSharedDatasets)('runPipeline on the contract configs', () => {
   it('iris, k = 3: six files, the contract header, 150 rows, predict reproduces the segments', async () => {

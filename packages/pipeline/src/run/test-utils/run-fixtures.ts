@@ -6,6 +6,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'no
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { SegmintError } from '@segmint/engine';
 import { parseConfig } from '../../config/index.js';
 import { runPipeline } from '../run-pipeline.js';
 import type { RunPipelineOptions, RunResult } from '../run-types.js';
@@ -91,4 +92,15 @@ function splitCsvLine(line: string): string[] {
   }
   cells.push(current);
   return cells;
+}
+
+/** Awaits a run that must fail and returns its SegmintError (throws if it succeeds or throws something else). */
+export async function rejection(promise: Promise<unknown>): Promise<SegmintError> {
+  try {
+    await promise;
+  } catch (error) {
+    if (error instanceof SegmintError) return error;
+    throw error;
+  }
+  throw new Error('expected the run to fail');
 }
