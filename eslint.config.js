@@ -109,6 +109,23 @@ export default tseslint.config(
     },
   },
   {
+    files: ['packages/server/src/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: ['@duckdb/*'], message: 'Only @segmint/data imports DuckDB.' },
+            {
+              group: ['@segmint/cli'],
+              message: 'The server cannot import the CLI (the CLI starts the server).',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     files: ['packages/cli/src/**/*.ts'],
     rules: {
       'no-restricted-imports': [
