@@ -1,0 +1,150 @@
+/**
+ * The HTTP app: fastify with zod schemas (validation and OpenAPI from the same schemas), one
+ * error handler, bearer-token auth, CORS off unless configured, body and upload limits, the
+ * catalog in `<dataDir>/catalog.duckdb`, `/health`, `/openapi.json`, `/docs`, and the dataset
+ * routes. Build it with {@link buildApp}; `app.close()` closes the catalog.
+ */
+import { mkdir } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import fastifyCors from '@fastify/cors';
+import fastifyMultipart from '@fastify/multipart';
+import fastifySwagger from '@fastify/swagger';
+import fastifySwaggerUi from '@fastify/swagger-ui';
+import { SegmintError } from '@segmint/engine';
+import Fastify from 'fastify';
+import type { FastifyInstance } from 'fastify';
+import {
+  jsonSchemaTransform,
+  serializerCompiler,
+  validatorCompiler,
+} from 'fastify-type-provider-zod';
+import { LOOPBACK_HOSTS, registerAuth } from './http/auth.js';
+import { errorBody, handleError } from './http/error-handler.js';
+import { datasetRoutes } from './routes/datasets.js';
+import { healthRoutes } from './routes/health.js';
+import { Catalog } from './store/catalog.js';
+
+/** Options of {@link buildApp}. */
+export interface AppOptions {
+  /** Folder for the catalog and uploaded datasets (created when absent). */
+  dataDir: string;
+  /** The address the server will bind; any non-loopback host requires `token`. Default '127.0.0.1'. */
+  host?: string;
+  /** Bearer token required on every route but /health; null/undefined: no auth (loopback only). */
+  token?: string | null;
+  /** Largest accepted upload in bytes; default 500 MiB. Larger uploads get 413. */
+  maxUploadBytes?: number;
+  /** Largest JSON body in bytes; default 10 MiB. */
+  maxBodyBytes?: number;
+  /** Origins allowed by CORS; default none (CORS off). */
+  corsOrigins?: string[];
+  /** Folders under which `POST /api/datasets/register` may point; default none. */
+  allowedRoots?: string[];
+  /** fastify logger option (pino); default false. The Authorization header is always redacted. */
+  logger?: boolean | object;
+}
+
+/** The resolved options the routes read (`app.segmint`). */
+export interface ServerSettings {
+  dataDir: string;
+  maxUploadBytes: number;
+  allowedRoots: string[];
+}
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** The catalog of datasets, runs, models and run events. */
+    catalog: Catalog;
+    /** Resolved server settings. */
+    segmint: ServerSettings;
+  }
+}
+
+/** Defaults of {@link AppOptions}. */
+export const APP_DEFAULTS = {
+  host: '127.0.0.1',
+  maxUploadBytes: 500 * 1024 * 1024,
+  maxBodyBytes: 10 * 1024 * 1024,
+} as const;
+
+function loggerOption(logger: boolean | object | undefined): boolean | object {
+  if (logger === undefined || logger === false) return false;
+  const base = logger === true ? {} : logger;
+  return { ...base, redact: ['req.headers.authorization', 'headers.authorization'] };
+}
+
+/**
+ * Builds (but does not start) the server app.
+ * @throws SegmintError INVALID_PARAMETER when `host` is not loopback and no token is given.
+ * @example
+ * const app = await buildApp({ dataDir: '/var/segmint' });
+ * await app.listen({ host: '127.0.0.1', port: 8080 });
+ */
+export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
+  const host = options.host ?? APP_DEFAULTS.host;
+  const token = options.token ?? null;
+  if (!LOOPBACK_HOSTS.includes(host) && (token === null || token === '')) {
+    throw new SegmintError(
+      'INVALID_PARAMETER',
+      `server: binding ${host} (not loopback) requires a bearer token; set one or bind 127.0.0.1.`,
+      { parameter: 'token' },
+    );
+  }
+  const dataDir = resolve(options.dataDir);
+  await mkdir(dataDir, { recursive: true });
+  const settings: ServerSettings = {
+    dataDir,
+    maxUploadBytes: options.maxUploadBytes ?? APP_DEFAULTS.maxUploadBytes,
+    allowedRoots: (options.allowedRoots ?? []).map((root) => resolve(root)),
+  };
+
+  const app = Fastify({
+    logger: loggerOption(options.logger),
+    bodyLimit: options.maxBodyBytes ?? APP_DEFAULTS.maxBodyBytes,
+  });
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  app.setErrorHandler(handleError);
+  app.setNotFoundHandler((request, reply) => {
+    void reply
+      .code(404)
+      .send(
+        errorBody('NOT_FOUND', `No route ${request.method} ${request.url.split('?')[0] ?? ''}.`),
+      );
+  });
+
+  const catalog = await Catalog.open(dataDir);
+  app.decorate('catalog', catalog);
+  app.decorate('segmint', settings);
+  app.addHook('onClose', async () => {
+    await catalog.close();
+  });
+
+  if (token !== null && token !== '') registerAuth(app, token);
+  if (options.corsOrigins !== undefined && options.corsOrigins.length > 0) {
+    await app.register(fastifyCors, { origin: options.corsOrigins });
+  }
+  await app.register(fastifyMultipart, {
+    limits: { fileSize: settings.maxUploadBytes, files: 1, fields: 10 },
+  });
+  await app.register(fastifySwagger, {
+    openapi: {
+      openapi: '3.0.3',
+      info: {
+        title: 'Segmint API',
+        description: 'Datasets, runs, results, models and predictions.',
+        version: '0.1.0',
+      },
+      components: {
+        securitySchemes: { bearer: { type: 'http', scheme: 'bearer' } },
+      },
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(fastifySwaggerUi, { routePrefix: '/docs' });
+  app.get('/openapi.json', { schema: { hide: true } }, () => app.swagger());
+
+  await app.register(healthRoutes);
+  await app.register(datasetRoutes);
+  return app;
+}
