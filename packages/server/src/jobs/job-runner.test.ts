@@ -303,3 +303,54 @@ describe('JobRunner', () => {
     expect(() => new JobRunner({ maxThreads: 0, events: new Recorder() })).toThrow(/maxThreads/);
   });
 });
+
+describe('JobRunner failures across the thread boundary', () => {
+  it('keeps the code, message and details of a data error (ragged row)', async () => {
+    const lines = readFileSync(join(dir, 'iris.csv'), 'utf8').split('\n');
+    lines[11] = `${lines[11]},9.9`;
+    await writeFile(join(dir, 'ragged.csv'), lines.join('\n'));
+    const events = new Recorder();
+    const runner = new JobRunner({ events });
+    try {
+      runner.submit({
+        runId: 'ragged',
+        config: parseConfig('source: ragged.csv\nclustering:\n  algorithm: kmeans\n  k: 3\n'),
+        configDir: dir,
+        outputDir: join(dir, 'ragged-out'),
+        dataDir: null,
+      });
+      const end = await events.ended('ragged');
+      expect(end.status).toBe('failed');
+      expect(end.error?.code).toBe('INVALID_FILE');
+      expect(end.error?.message).toContain('12');
+      expect(typeof end.error?.details).toBe('object');
+    } finally {
+      await runner.close();
+    }
+  });
+
+  it("reports a task the worker cannot receive as 'failed' and keeps serving", async () => {
+    const events = new Recorder();
+    const runner = new JobRunner({ events });
+    try {
+      const config = { ...irisConfig(), notCloneable: () => 1 } as unknown as ReturnType<
+        typeof parseConfig
+      >;
+      runner.submit({ runId: 'bad', config, configDir: dir, outputDir: join(dir, 'bad-out') });
+      const end = await events.ended('bad');
+      expect(end.status).toBe('failed');
+      expect(end.error?.code).toBe('INTERNAL');
+      expect(runner.active).toBe(0);
+      runner.submit({
+        runId: 'good',
+        config: irisConfig(),
+        configDir: dir,
+        outputDir: join(dir, 'good-out'),
+        dataDir: null,
+      });
+      expect((await events.ended('good')).status).toBe('succeeded');
+    } finally {
+      await runner.close();
+    }
+  });
+});
