@@ -9,7 +9,7 @@ import { createWriteStream } from 'node:fs';
 import { mkdir, rm } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import { pipeline } from 'node:stream/promises';
-import { SegmintError } from '@segmint/engine';
+import { isSegmintError, SegmintError } from '@segmint/engine';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
@@ -59,6 +59,23 @@ function isFileTooLarge(error: unknown): boolean {
   return (error as { code?: unknown } | null)?.code === 'FST_REQ_FILE_TOO_LARGE';
 }
 
+/**
+ * The data layer names the file it read; for uploads that is a server path, so the client sees
+ * its own file name instead.
+ */
+function hideServerPath(error: unknown, serverPath: string, clientName: string): unknown {
+  if (!isSegmintError(error) || !error.message.includes(serverPath)) return error;
+  const details = Object.fromEntries(
+    Object.entries(error.details).map(([key, value]) => [
+      key,
+      value === serverPath ? clientName : value,
+    ]),
+  );
+  return new SegmintError(error.code, error.message.replaceAll(serverPath, clientName), details, {
+    cause: error,
+  });
+}
+
 /** Registers the /api/datasets routes. */
 export function datasetRoutes(instance: FastifyInstance): Promise<void> {
   const app = instance.withTypeProvider<ZodTypeProvider>();
@@ -91,19 +108,20 @@ export function datasetRoutes(instance: FastifyInstance): Promise<void> {
       const target = join(folder, safeFileName(part.filename));
       await mkdir(folder, { recursive: true });
       try {
+        const tooLarge = (): HttpError =>
+          new HttpError(
+            413,
+            'PAYLOAD_TOO_LARGE',
+            `The upload exceeds the limit of ${settings.maxUploadBytes} bytes.`,
+            { limit: settings.maxUploadBytes },
+          );
         try {
           await pipeline(part.file, createWriteStream(target));
         } catch (error) {
-          if (isFileTooLarge(error)) {
-            throw new HttpError(
-              413,
-              'PAYLOAD_TOO_LARGE',
-              `The upload exceeds the limit of ${settings.maxUploadBytes} bytes.`,
-              { limit: settings.maxUploadBytes },
-            );
-          }
-          throw error;
+          throw isFileTooLarge(error) ? tooLarge() : error;
         }
+        // busboy ends a file stream at the size limit and flags it instead of failing it.
+        if (part.file.truncated) throw tooLarge();
         const described = await describeDataset(target, request.query.format);
         const dataset: DatasetRecord = {
           id,
@@ -119,7 +137,7 @@ export function datasetRoutes(instance: FastifyInstance): Promise<void> {
         return await reply.code(201).send(toApi(dataset));
       } catch (error) {
         await rm(folder, { recursive: true, force: true });
-        throw error;
+        throw hideServerPath(error, target, part.filename);
       }
     },
   );
