@@ -1,6 +1,7 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { Writable } from 'node:stream';
 import type { FastifyInstance } from 'fastify';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { buildApp } from './app.js';
@@ -80,6 +81,30 @@ describe('buildApp', () => {
     });
     expect(right.statusCode).toBe(200);
     expect(right.json()).toEqual({ datasets: [] });
+  });
+
+  it('never writes the token to the logs', async () => {
+    const lines: string[] = [];
+    const stream = new Writable({
+      write(chunk: Buffer, _encoding, callback) {
+        lines.push(chunk.toString());
+        callback();
+      },
+    });
+    app = await buildApp({ dataDir, token: 'log-me-not', logger: { level: 'trace', stream } });
+    await app.inject({
+      method: 'GET',
+      url: '/api/datasets',
+      headers: { authorization: 'Bearer log-me-not' },
+    });
+    await app.inject({
+      method: 'GET',
+      url: '/api/datasets',
+      headers: { authorization: 'Bearer wrong' },
+    });
+    expect(lines.length).toBeGreaterThan(0);
+    expect(lines.join('')).not.toContain('log-me-not');
+    expect(lines.join('')).not.toContain('wrong');
   });
 
   it('compares tokens by content, whatever their lengths', () => {
