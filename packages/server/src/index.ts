@@ -9,3 +9,4 @@ export * from './http/http-error.js';
 export * from './http/auth.js';
 export * from './datasets/paths.js';
 export { requireDataset } from './routes/datasets.js';
+export * from './jobs/index.js';
