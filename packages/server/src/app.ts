@@ -8,6 +8,7 @@ import { mkdir } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import fastifyCors from '@fastify/cors';
 import fastifyMultipart from '@fastify/multipart';
+import fastifyRateLimit from '@fastify/rate-limit';
 import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
 import { SegmintError } from '@segmint/engine';
@@ -22,6 +23,8 @@ import { LOOPBACK_HOSTS, registerAuth } from './http/auth.js';
 import { errorBody, handleError } from './http/error-handler.js';
 import { datasetRoutes } from './routes/datasets.js';
 import { healthRoutes } from './routes/health.js';
+import { modelRoutes } from './routes/models.js';
+import { resultRoutes } from './routes/results.js';
 import { Catalog } from './store/catalog.js';
 
 /** Options of {@link buildApp}. */
@@ -42,6 +45,8 @@ export interface AppOptions {
   allowedRoots?: string[];
   /** fastify logger option (pino); default false. The Authorization header is always redacted. */
   logger?: boolean | object;
+  /** Per-client limit of `POST /api/models/:id/predict`; default 120 per minute. */
+  predictRateLimit?: { max: number; timeWindow: string | number };
 }
 
 /** The resolved options the routes read (`app.segmint`). */
@@ -65,6 +70,7 @@ export const APP_DEFAULTS = {
   host: '127.0.0.1',
   maxUploadBytes: 500 * 1024 * 1024,
   maxBodyBytes: 10 * 1024 * 1024,
+  predictRateLimit: { max: 120, timeWindow: '1 minute' },
 } as const;
 
 function loggerOption(logger: boolean | object | undefined): boolean | object {
@@ -146,5 +152,17 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
 
   await app.register(healthRoutes);
   await app.register(datasetRoutes);
+  await app.register(fastifyRateLimit, {
+    global: false,
+    errorResponseBuilder: (_request, context) =>
+      Object.assign(
+        new Error(`Too many requests: at most ${context.max} per ${context.after}; retry later.`),
+        { statusCode: 429 },
+      ),
+  });
+  await app.register(resultRoutes);
+  await app.register(modelRoutes, {
+    predictRateLimit: options.predictRateLimit ?? APP_DEFAULTS.predictRateLimit,
+  });
   return app;
 }
