@@ -21,10 +21,13 @@ import {
 } from 'fastify-type-provider-zod';
 import { LOOPBACK_HOSTS, registerAuth } from './http/auth.js';
 import { errorBody, handleError } from './http/error-handler.js';
+import { JobRunner } from './jobs/job-runner.js';
 import { datasetRoutes } from './routes/datasets.js';
 import { healthRoutes } from './routes/health.js';
 import { modelRoutes } from './routes/models.js';
 import { resultRoutes } from './routes/results.js';
+import { runRoutes } from './routes/runs.js';
+import { RunService } from './runs/run-service.js';
 import { Catalog } from './store/catalog.js';
 
 /** Options of {@link buildApp}. */
@@ -47,6 +50,13 @@ export interface AppOptions {
   logger?: boolean | object;
   /** Per-client limit of `POST /api/models/:id/predict`; default 120 per minute. */
   predictRateLimit?: { max: number; timeWindow: string | number };
+  /** Runs executed at once (worker threads); default 1. Others wait in a FIFO queue. */
+  maxConcurrentRuns?: number;
+  /**
+   * On `app.close()`: true waits for running runs to finish; false (default) cancels them and
+   * records them as 'interrupted' (re-runnable). Queued runs never start either way.
+   */
+  gracefulShutdown?: boolean;
 }
 
 /** The resolved options the routes read (`app.segmint`). */
@@ -62,6 +72,10 @@ declare module 'fastify' {
     catalog: Catalog;
     /** Resolved server settings. */
     segmint: ServerSettings;
+    /** The worker-thread pool running pipeline runs. */
+    jobs: JobRunner;
+    /** Runs: create, cancel, rerun, live events. */
+    runs: RunService;
   }
 }
 
@@ -122,7 +136,17 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const catalog = await Catalog.open(dataDir);
   app.decorate('catalog', catalog);
   app.decorate('segmint', settings);
+  const runs = new RunService(catalog, dataDir);
+  const jobs = new JobRunner({ maxThreads: options.maxConcurrentRuns ?? 1, events: runs });
+  runs.attach(jobs);
+  app.decorate('jobs', jobs);
+  app.decorate('runs', runs);
   app.addHook('onClose', async () => {
+    // Runs first (their last statuses are written to the catalog), then the catalog.
+    const graceful = options.gracefulShutdown ?? false;
+    runs.beginShutdown();
+    await jobs.close({ graceful });
+    await runs.drain();
     await catalog.close();
   });
 
@@ -164,5 +188,6 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(modelRoutes, {
     predictRateLimit: options.predictRateLimit ?? APP_DEFAULTS.predictRateLimit,
   });
+  await app.register(runRoutes);
   return app;
 }
