@@ -10,3 +10,5 @@ export * from './http/auth.js';
 export * from './datasets/paths.js';
 export { requireDataset } from './routes/datasets.js';
 export * from './jobs/index.js';
+export * from './serve.js';
+export * from './runs/index.js';
