@@ -91,7 +91,7 @@ describe('parseCommandLine: usage errors', () => {
     expect(usageError(['predcit']).message).toContain("did you mean 'predict'?");
     expect(usageError(['help', 'inti']).message).toContain("did you mean 'init'?");
     expect(usageError(['frobnicate']).message).toBe(
-      "unknown command 'frobnicate'; expected one of init, profile, run, predict, demo",
+      "unknown command 'frobnicate'; expected one of init, profile, run, predict, demo, serve",
     );
   });
 

@@ -21,6 +21,7 @@ export type {
   PredictCommand,
   ProfileCommand,
   RunCommand,
+  ServeCommand,
   VersionCommand,
 } from './parsed-command.js';
 
@@ -202,6 +203,21 @@ function parseCommand(name: CommandName, args: readonly string[]): ParsedCommand
         rfm: flag('rfm'),
         quiet: flag('quiet'),
         json: flag('json'),
+      };
+    }
+    case 'serve': {
+      const port = integerValue(spec, values, 'port', 0);
+      if (port !== undefined && port > 65535)
+        throw new UsageError(`option '--port' must be an integer <= 65535; got '${port}'`, name);
+      const host = stringValue(values, 'host');
+      const dataDir = stringValue(values, 'data-dir');
+      const tokenFile = stringValue(values, 'token-file');
+      return {
+        command: 'serve',
+        ...(host === undefined ? {} : { host }),
+        ...(port === undefined ? {} : { port }),
+        ...(dataDir === undefined ? {} : { dataDir }),
+        ...(tokenFile === undefined ? {} : { tokenFile }),
       };
     }
   }

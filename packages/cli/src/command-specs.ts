@@ -5,7 +5,7 @@
  */
 
 /** Names of the segmint commands. */
-export type CommandName = 'init' | 'profile' | 'run' | 'predict' | 'demo';
+export type CommandName = 'init' | 'profile' | 'run' | 'predict' | 'demo' | 'serve';
 
 /** One flag: its parseArgs type, optional one-letter alias, value name and help line. */
 export interface OptionSpec {
@@ -166,6 +166,40 @@ export const COMMAND_SPECS: Readonly<Record<CommandName, CommandSpec>> = {
       help,
     },
     examples: ['segmint demo', 'segmint demo --dir /tmp/demo --customers 500 --rfm'],
+  },
+  serve: {
+    name: 'serve',
+    summary: 'Start the HTTP API server (datasets, runs, results, models); Ctrl-C stops it.',
+    positionals: [],
+    options: {
+      host: {
+        type: 'string',
+        valueName: 'address',
+        description: 'Address to bind (default: 127.0.0.1; any other needs a token).',
+      },
+      port: {
+        type: 'string',
+        short: 'p',
+        valueName: 'n',
+        description: 'TCP port (default: 8080; 0 picks a free one).',
+      },
+      'data-dir': {
+        type: 'string',
+        valueName: 'dir',
+        description:
+          'Folder for the catalog, uploads and runs (default: $SEGMINT_DATA_DIR, else ./segmint-data).',
+      },
+      'token-file': {
+        type: 'string',
+        valueName: 'file',
+        description: 'File holding the bearer token (default: $SEGMINT_TOKEN); never printed.',
+      },
+      help,
+    },
+    examples: [
+      'segmint serve',
+      'segmint serve --host 0.0.0.0 --port 9000 --token-file /run/secrets/segmint',
+    ],
   },
 };
 

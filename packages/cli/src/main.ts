@@ -30,6 +30,8 @@ async function dispatch(command: ParsedCommand, io: CliIo): Promise<number> {
       return (await import('./commands/predict.js')).runPredict(command, io);
     case 'demo':
       return (await import('./commands/demo.js')).runDemo(command, io);
+    case 'serve':
+      return (await import('./commands/serve.js')).runServe(command, io);
   }
 }
 

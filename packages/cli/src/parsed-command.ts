@@ -53,6 +53,14 @@ export interface DemoCommand {
   readonly quiet: boolean;
   readonly json: boolean;
 }
+/** `segmint serve [--host H] [--port N] [--data-dir DIR] [--token-file F]`. */
+export interface ServeCommand {
+  readonly command: 'serve';
+  readonly host?: string;
+  readonly port?: number;
+  readonly dataDir?: string;
+  readonly tokenFile?: string;
+}
 
 /** Every parsed command line (a discriminated union on `command`). */
 export type ParsedCommand =
@@ -62,4 +70,5 @@ export type ParsedCommand =
   | ProfileCommand
   | RunCommand
   | PredictCommand
-  | DemoCommand;
+  | DemoCommand
+  | ServeCommand;
