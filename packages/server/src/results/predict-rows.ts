@@ -3,13 +3,22 @@
  * column must be a training-file column, a model input or a derived feature; values are scalars;
  * numeric inputs take numbers), written to a temporary CSV and scored with @segmint/pipeline's
  * `predictFile`, so derive recipes and type conforming work exactly as for files. Uploaded
- * files go through `predictFile` directly. Temporary folders are always removed; error messages
+ * files go through `predictFile` directly. Fast path: when the model has no derive recipes and
+ * is not an RFM model, JSON rows become an engine Table (`tableFromRecords` with the model's
+ * input schema) scored in-process by `predictSegments` (no DuckDB, no temporary files), with
+ * the same results and validation errors as the file path. Temporary folders are always removed; error messages
  * name the client's file (or "request rows"), never a server path.
  */
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { isSegmintError, pipelineInputSchema, SegmintError } from '@segmint/engine';
+import {
+  isSegmintError,
+  pipelineInputSchema,
+  predictSegments,
+  SegmintError,
+  tableFromRecords,
+} from '@segmint/engine';
 import { predictFile } from '@segmint/pipeline';
 import type { RunModelFile } from '@segmint/pipeline';
 
@@ -143,13 +152,92 @@ export async function predictUpload(
   }
 }
 
-/** Scores request rows (checked with {@link checkRows}) with the model at `modelPath`. */
+/**
+ * True when request rows can be scored in-process: the model has no derive recipes, is not an
+ * RFM model, and no model input holds a boolean (the CSV path reads `true` as a number).
+ */
+export function canPredictInProcess(
+  file: RunModelFile,
+  rows: readonly Record<string, unknown>[],
+): boolean {
+  if (file.run.derive.length > 0 || file.run.transactions !== null) return false;
+  const names = pipelineInputSchema(file.model.pipeline).map((c) => c.name);
+  return rows.every((row) => names.every((name) => typeof row[name] !== 'boolean'));
+}
+
+/**
+ * Scores checked request rows in-process (see {@link canPredictInProcess}); results equal the
+ * `predictFile` path: empty strings are missing, confidence is rounded to 6 decimals, the id is
+ * the model's id column when the rows have it, else the row number.
+ * @throws SegmintError INVALID_FILE when no row has a column the model needs.
+ */
+export function predictRowsInProcess(
+  file: RunModelFile,
+  rows: readonly Record<string, unknown>[],
+): ApiPrediction[] {
+  const schema = pipelineInputSchema(file.model.pipeline);
+  const columns: string[] = [];
+  const seen = new Set<string>();
+  for (const row of rows) {
+    for (const key of Object.keys(row)) {
+      if (!seen.has(key)) {
+        seen.add(key);
+        columns.push(key);
+      }
+    }
+  }
+  const missing = schema.filter((c) => !seen.has(c.name)).map((c) => c.name);
+  if (missing.length > 0) {
+    throw new SegmintError(
+      'INVALID_FILE',
+      `request rows: the model needs column${missing.length === 1 ? '' : 's'} ${missing.map((m) => JSON.stringify(m)).join(', ')}, which the file does not have. Columns: ${columns.map((c) => JSON.stringify(c)).join(', ')}.`,
+      { file: 'request rows', column: missing[0] },
+    );
+  }
+  const cleaned = rows.map((row) => {
+    const out: Record<string, unknown> = {};
+    for (const { name } of schema) {
+      const value = row[name];
+      out[name] = value === '' ? null : value;
+    }
+    return out;
+  });
+  const predictions = predictSegments(file.model, tableFromRecords(cleaned, schema));
+  const idColumn = file.run.id;
+  const hasId = idColumn !== null && seen.has(idColumn);
+  return predictions.map((p, index) => {
+    const id = hasId ? rows[index]![idColumn] : index + 1;
+    return {
+      id: id === undefined || id === '' ? null : id,
+      segment: p.segment,
+      segmentName: p.segmentName,
+      confidence: Math.round(p.confidence * 1e6) / 1e6,
+      outOfDistribution: p.outOfDistribution,
+      outlier: p.outlier,
+    };
+  });
+}
+
+/**
+ * Scores request rows (checked with {@link checkRows}) with the model at `modelPath`:
+ * in-process when {@link canPredictInProcess}, else through `predictFile`.
+ */
 export async function predictRows(
   modelPath: string,
   file: RunModelFile,
   rows: readonly Record<string, unknown>[],
 ): Promise<ApiPrediction[]> {
   checkRows(file, rows);
+  if (canPredictInProcess(file, rows)) return predictRowsInProcess(file, rows);
+  return predictRowsThroughFile(modelPath, file, rows);
+}
+
+/** Scores request rows through a temporary CSV and `predictFile` (the general path). */
+export async function predictRowsThroughFile(
+  modelPath: string,
+  file: RunModelFile,
+  rows: readonly Record<string, unknown>[],
+): Promise<ApiPrediction[]> {
   const delimiter = file.run.sourceOptions.delimiter ?? ',';
   const { predictions } = await predictUpload(
     modelPath,

@@ -16,6 +16,7 @@ import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { safeFileName } from '../datasets/paths.js';
+import { ModelCache } from '../results/model-cache.js';
 import { predictRows, predictUpload } from '../results/predict-rows.js';
 import type { Catalog, ModelRecord } from '../store/catalog.js';
 import { errorSchema } from './dataset-schemas.js';
@@ -102,6 +103,10 @@ function describeModel(record: ModelRecord, file: RunModelFile): z.infer<typeof 
 export function modelRoutes(instance: FastifyInstance, options: ModelRoutesOptions): Promise<void> {
   const app = instance.withTypeProvider<ZodTypeProvider>();
   const { catalog } = instance;
+  const modelCache = new ModelCache(async (id) => {
+    const record = await requireModel(catalog, id);
+    return { record, file: await readModel(record) };
+  });
 
   app.get(
     '/api/models',
@@ -146,7 +151,9 @@ export function modelRoutes(instance: FastifyInstance, options: ModelRoutesOptio
     },
     async (request, reply) => {
       const record = await requireModel(catalog, request.params.id);
+      modelCache.delete(record.id);
       await catalog.deleteModel(record.id);
+      modelCache.delete(record.id);
       return reply.code(204).send(null);
     },
   );
@@ -169,8 +176,7 @@ export function modelRoutes(instance: FastifyInstance, options: ModelRoutesOptio
       },
     },
     async (request, reply) => {
-      const record = await requireModel(catalog, request.params.id);
-      const file = await readModel(record);
+      const { record, file } = await modelCache.get(request.params.id);
       if (!request.isMultipart()) {
         const parsed = predictBody.safeParse(request.body);
         if (!parsed.success) {
