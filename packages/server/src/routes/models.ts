@@ -17,6 +17,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { safeFileName } from '../datasets/paths.js';
 import { ModelCache } from '../results/model-cache.js';
+import { parsePredictBody } from '../results/predict-body.js';
 import { predictRows, predictUpload } from '../results/predict-rows.js';
 import type { Catalog, ModelRecord } from '../store/catalog.js';
 import { errorSchema } from './dataset-schemas.js';
@@ -51,10 +52,6 @@ const predictionSchema = z.object({
   confidence: z.number(),
   outOfDistribution: z.boolean(),
   outlier: z.boolean(),
-});
-
-const predictBody = z.object({
-  rows: z.array(z.record(z.string(), z.unknown())).min(1).max(10000),
 });
 
 async function requireModel(catalog: Catalog, id: string): Promise<ModelRecord> {
@@ -178,17 +175,8 @@ export function modelRoutes(instance: FastifyInstance, options: ModelRoutesOptio
     async (request, reply) => {
       const { record, file } = await modelCache.get(request.params.id);
       if (!request.isMultipart()) {
-        const parsed = predictBody.safeParse(request.body);
-        if (!parsed.success) {
-          const issue = parsed.error.issues[0];
-          const path = ['body', ...(issue?.path ?? []).map(String)].join('.');
-          throw new SegmintError(
-            'INVALID_PARAMETER',
-            `Invalid ${path}: ${issue?.message ?? 'expected { rows: [ { column: value } ] }'}`,
-            { parameter: path },
-          );
-        }
-        return { predictions: await predictRows(record.path, file, parsed.data.rows) };
+        const rows = parsePredictBody(request.body);
+        return { predictions: await predictRows(record.path, file, rows) };
       }
       const part = await request.file();
       if (part?.fieldname !== 'file') {
