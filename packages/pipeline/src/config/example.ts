@@ -40,6 +40,7 @@ categorical: []
 #   quantity: Quantity       # optional
 #   invoice: InvoiceNo       # optional: frequency counts distinct invoices, else rows
 #   includeNonPositive: false  # returns and cancellations are excluded
+#   segments: { '555': VIP }   # rename R-F-M codes; the rest keep the classic names
 
 # Derived features, computed before cleaning (later recipes may use earlier names).
 derive: []

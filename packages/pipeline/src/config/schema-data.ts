@@ -91,6 +91,15 @@ export const transactionsSchema = section({
   dateFormat: text('a strptime format such as "%d-%m-%Y"')
     .optional()
     .describe('Date format of the date column, e.g. "%d/%m/%Y %H:%M"; sniffed when absent.'),
+  segments: z
+    .record(
+      z.string().regex(/^[1-5]{3}$/, { error: () => "an R-F-M code such as '555' (digits 1-5)" }),
+      text('a segment name'),
+    )
+    .optional()
+    .describe(
+      "Overrides of the RFM score map: R-F-M codes ('111'..'555') -> segment names; every other code keeps its classic name (Champions, Loyal, ..., Lost).",
+    ),
 });
 
 const derivedName = text('a name for the new column');

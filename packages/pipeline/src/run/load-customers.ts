@@ -70,7 +70,8 @@ export async function loadCustomers(
   let table = loaded.table;
   let rfm: RfmResult | null = null;
   if (config.transactions) {
-    rfm = await computeRfm(db, table, config.transactions);
+    const { segments, ...spec } = config.transactions;
+    rfm = await computeRfm(db, table, spec, segments ? { scoreMap: segments } : {});
     table = rfm.table;
   }
   let derived: string[] = [];

@@ -12,7 +12,8 @@ import {
   segmentationToJSON,
   type SegmentationModel,
 } from '@segmint/engine';
-import type { FeatureRecipe, TransactionsSpec } from '@segmint/data';
+import type { FeatureRecipe } from '@segmint/data';
+import type { RunTransactions } from './run-config.js';
 
 /** The `run` block of model.json. */
 export interface ModelRunInfo {
@@ -22,7 +23,7 @@ export interface ModelRunInfo {
   readonly features: { readonly numeric: string[]; readonly categorical: string[] };
   readonly derive: FeatureRecipe[];
   /** Present when the model was fitted on RFM scores computed from transactions. */
-  readonly transactions: TransactionsSpec | null;
+  readonly transactions: RunTransactions | null;
   /** How the training file was read (delimiter, header, sheet, dateFormat); reused by predict. */
   readonly sourceOptions: {
     readonly delimiter?: string;
@@ -107,7 +108,7 @@ export function parseModelFile(text: string, file: string): RunModelFile {
       id: r.id,
       features: { numeric: features.numeric, categorical: features.categorical },
       derive: r.derive as FeatureRecipe[],
-      transactions: r.transactions as TransactionsSpec | null,
+      transactions: r.transactions as RunTransactions | null,
       sourceOptions: readSourceOptions(r.sourceOptions),
       sourceColumns: Array.isArray(r.sourceColumns)
         ? (r.sourceColumns as ModelRunInfo['sourceColumns'])

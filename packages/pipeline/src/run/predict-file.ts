@@ -64,7 +64,8 @@ export async function predictFile(
     let columns = await describeTable(db, table);
     const has = (name: string) => columns.some((c) => c.name === name);
     if (run.transactions && !has('recency') && has(run.transactions.customer)) {
-      table = (await computeRfm(db, table, run.transactions)).table;
+      const { segments, ...spec } = run.transactions;
+      table = (await computeRfm(db, table, spec, segments ? { scoreMap: segments } : {})).table;
       columns = await describeTable(db, table);
     }
     const schema = pipelineInputSchema(model.pipeline);

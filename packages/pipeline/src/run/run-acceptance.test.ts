@@ -127,3 +127,57 @@ describe.skipIf(!hasSharedDatasets)('the run database', () => {
     expect(existsSync(join(dir, 'segmint-data'))).toBe(false);
   });
 });
+
+describe('RFM score-map overrides from the config', () => {
+  it('names the overridden codes and keeps the classic names elsewhere', async () => {
+    const dir = join(folder.dir, 'rfm-map');
+    mkdirSync(dir);
+    // Customer c buys c times, most recently c days before the end: the busiest, most recent
+    // and biggest spender (c = 100) scores 555.
+    const lines = ['Invoice,Customer,Date,Price'];
+    for (let c = 1; c <= 100; c++) {
+      for (let p = 0; p < c; p++) {
+        const day = new Date(Date.UTC(2024, 0, 1) + (300 - (100 - c) - p) * 86_400_000);
+        lines.push(
+          `${c}-${p},C${String(c).padStart(3, '0')},${day.toISOString().slice(0, 10)},${c}`,
+        );
+      }
+    }
+    writeFileSync(join(dir, 'sales.csv'), `${lines.join('\n')}\n`);
+    const result = await runYaml(
+      dir,
+      [
+        'source: sales.csv',
+        'transactions:',
+        '  customer: Customer',
+        '  date: Date',
+        '  price: Price',
+        '  invoice: Invoice',
+        "  segments: { '555': VIP }",
+        'clustering: { k: 3 }',
+        'output: out/',
+        '',
+      ].join('\n'),
+    );
+    const rows = readCsv(result.files.segmentsCsv);
+    const top = rows.find((r) => r.Customer === 'C100')!;
+    expect(top.rfm_score).toBe('555');
+    expect(top.rfm_segment).toBe('VIP');
+    const bottom = rows.find((r) => r.Customer === 'C001')!;
+    expect(bottom.rfm_segment).not.toBe('VIP');
+    expect(bottom.rfm_segment).not.toBe('');
+  });
+
+  it('rejects a code outside 111..555 naming the key', async () => {
+    const dir = join(folder.dir, 'rfm-map-bad');
+    mkdirSync(dir);
+    const error = await rejection(
+      runYaml(
+        dir,
+        "source: sales.csv\ntransactions: { customer: C, date: D, price: P, segments: { '556': X } }\n",
+      ),
+    );
+    expect(error.code).toBe(ERROR_CODES.INVALID_CONFIG);
+    expect(error.message).toContain('transactions.segments');
+  });
+});

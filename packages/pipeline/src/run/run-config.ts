@@ -7,13 +7,19 @@ import type { FeatureRecipe, SourceSpec, TransactionsSpec } from '@segmint/data'
 import type { OutlierRule, SelectionCriterion } from '@segmint/engine';
 import type { SegmintConfig } from '../config/index.js';
 
+/** The `transactions` block: the data layer's spec plus optional RFM score-map overrides. */
+export type RunTransactions = TransactionsSpec & {
+  /** R-F-M codes ('111'..'555') -> segment names, overriding the classic map. */
+  readonly segments?: Readonly<Record<string, string>> | undefined;
+};
+
 /** A validated run configuration (see the config module for defaults and documentation). */
 export interface RunConfig {
   readonly source: SourceSpec;
   readonly id?: string | undefined;
   readonly features?: readonly string[] | undefined;
   readonly categorical?: readonly string[] | undefined;
-  readonly transactions?: TransactionsSpec | undefined;
+  readonly transactions?: RunTransactions | undefined;
   readonly derive: readonly FeatureRecipe[];
   readonly cleaning: {
     readonly dropMissingAbove: number;
