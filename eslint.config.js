@@ -2,6 +2,7 @@
 import eslint from '@eslint/js';
 import prettier from 'eslint-config-prettier';
 import globals from 'globals';
+import reactHooks from 'eslint-plugin-react-hooks';
 import tseslint from 'typescript-eslint';
 
 /**
@@ -132,6 +133,34 @@ export default tseslint.config(
         'error',
         {
           patterns: [{ group: ['@duckdb/*'], message: 'Only @segmint/data imports DuckDB.' }],
+        },
+      ],
+    },
+  },
+  {
+    // The dashboard runs in the browser and talks to the server over HTTP only.
+    files: ['apps/web/src/**/*.{ts,tsx}'],
+    plugins: { 'react-hooks': reactHooks },
+    languageOptions: { globals: { ...globals.browser } },
+    rules: {
+      ...reactHooks.configs.recommended.rules,
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: [
+                'node:*',
+                '@duckdb/*',
+                '@segmint/data',
+                '@segmint/pipeline',
+                '@segmint/server',
+                '@segmint/cli',
+              ],
+              message:
+                'The dashboard is a browser app: it reaches the server over HTTP (src/api/), not by import.',
+            },
+          ],
         },
       ],
     },
