@@ -21,6 +21,7 @@ import {
 } from 'fastify-type-provider-zod';
 import { LOOPBACK_HOSTS, registerAuth } from './http/auth.js';
 import { errorBody, handleError } from './http/error-handler.js';
+import { DEFAULT_WEB_ROOT, registerStaticFiles } from './http/static-files.js';
 import { JobRunner } from './jobs/job-runner.js';
 import { datasetRoutes } from './routes/datasets.js';
 import { healthRoutes } from './routes/health.js';
@@ -57,6 +58,12 @@ export interface AppOptions {
    * records them as 'interrupted' (re-runnable). Queued runs never start either way.
    */
   gracefulShutdown?: boolean;
+  /**
+   * Folder of the built dashboard served at `/` (apps/web/dist of this checkout by default);
+   * null serves no dashboard. When the folder has no index.html, `/` answers 503 saying how to
+   * build it.
+   */
+  webRoot?: string | null;
 }
 
 /** The resolved options the routes read (`app.segmint`). */
@@ -189,5 +196,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     predictRateLimit: options.predictRateLimit ?? APP_DEFAULTS.predictRateLimit,
   });
   await app.register(runRoutes);
+  const webRoot = options.webRoot === undefined ? DEFAULT_WEB_ROOT : options.webRoot;
+  if (webRoot !== null) registerStaticFiles(app, webRoot);
   return app;
 }

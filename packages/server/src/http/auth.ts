@@ -2,11 +2,14 @@
  * Bearer-token authentication. When a token is configured, every route but `/health` needs
  * `Authorization: Bearer <token>`; the comparison is constant-time (SHA-256 digests of both sides
  * compared with timingSafeEqual, so neither the content nor the length leaks through timing).
- * The token is never logged or echoed.
+ * The token is never logged or echoed. The dashboard's static files (any path outside `/api`,
+ * `/docs` and `/openapi.json`) are public: a browser cannot send a bearer token for them, and
+ * they hold no data.
  */
 import { createHash, timingSafeEqual } from 'node:crypto';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { HttpError } from './http-error.js';
+import { isApiPath } from './static-files.js';
 
 /** Routes reachable without a token. */
 export const PUBLIC_PATHS: readonly string[] = ['/health'];
@@ -28,7 +31,7 @@ export function registerAuth(app: FastifyInstance, token: string): void {
   const expected = token;
   app.addHook('onRequest', (request: FastifyRequest, _reply, done) => {
     const path = request.url.split('?')[0] ?? '';
-    if (PUBLIC_PATHS.includes(path)) {
+    if (PUBLIC_PATHS.includes(path) || !isApiPath(path)) {
       done();
       return;
     }
