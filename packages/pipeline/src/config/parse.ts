@@ -101,6 +101,8 @@ function validate(
  *
  * @param text - the file's content.
  * @param options.file - named in messages (default 'config').
+ * @param options.partial - 'no-source': the text has no `source`/`output` (the server's run
+ *   requests); the result is then a {@link PartialSegmintConfig}.
  * @returns the config (see {@link SegmintConfig} for the normalised shape).
  * @throws SegmintError INVALID_CONFIG for an empty text, a YAML syntax error (with its line), a
  *   config that is not a mapping, or schema problems: the message names the file, key path,
@@ -115,8 +117,19 @@ function validate(
  * // throws "config: unknown key 'clusterin' at line 2:1; did you mean 'clustering'?"
  * ```
  */
-export function parseConfig(text: string, options: ParseConfigOptions = {}): SegmintConfig {
-  return parseConfigText(text, options) as SegmintConfig;
+export function parseConfig(
+  text: string,
+  options: ParseConfigOptions & { readonly partial: 'no-source' },
+): PartialSegmintConfig;
+export function parseConfig(
+  text: string,
+  options?: ParseConfigOptions & { readonly partial?: undefined },
+): SegmintConfig;
+export function parseConfig(
+  text: string,
+  options: ValidateConfigOptions = {},
+): SegmintConfig | PartialSegmintConfig {
+  return parseConfigText(text, options);
 }
 
 /** {@link parseConfig} with the partial mode of {@link validateConfig} (shared by both). */

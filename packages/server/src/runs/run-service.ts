@@ -43,8 +43,6 @@ export function resolveRunConfig(value: unknown): PartialSegmintConfig {
   const options = { file: 'config', partial: 'no-source' } as const;
   const text = typeof value === 'string' ? value : isYamlWrapper(value) ? value.yaml : null;
   if (text === null) return validateConfig(value, options);
-  // parseConfig runs validateConfig's validator with these options, so `partial` applies to YAML
-  // too (its options type does not list `partial`; the extra field passes through unchecked).
   return parseConfig(text, options);
 }
 
