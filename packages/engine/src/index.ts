@@ -13,3 +13,4 @@ export * from './select/index.js';
 export * from './model/index.js';
 export * from './profile/index.js';
 export * from './wasm/index.js';
+export * from './neighbors/index.js';
