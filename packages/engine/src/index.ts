@@ -14,3 +14,4 @@ export * from './model/index.js';
 export * from './profile/index.js';
 export * from './wasm/index.js';
 export * from './neighbors/index.js';
+export * from './mixture/index.js';

@@ -5,4 +5,7 @@
  */
 
 /** Labels (n) and strengths (n) for the rows of X under a fitted clustering model. */
-export interface ClusterAssignment { readonly labels: Int32Array; readonly strength: Float64Array; }
+export interface ClusterAssignment {
+  readonly labels: Int32Array;
+  readonly strength: Float64Array;
+}
