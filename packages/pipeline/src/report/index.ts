@@ -6,3 +6,5 @@ export * from './segment-map-svg.js';
 export * from './sizes-svg.js';
 export * from './heatmap-svg.js';
 export { escapeXml, segmentColour, SEGMENT_COLOURS } from './svg.js';
+export * from './dashboard-types.js';
+export * from './dashboard-json.js';

@@ -32,6 +32,7 @@ describe.skipIf(!hasSharedDatasets)('runPipeline on the contract configs', () =>
     expect(result.outputDir).toBe(out);
     expect(readdirSync(out).sort()).toEqual(
       [
+        'dashboard.json',
         'manifest.json',
         'model.json',
         'report.html',

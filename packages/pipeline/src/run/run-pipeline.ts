@@ -5,8 +5,9 @@
  *   pipeline) -> [PCA] -> [choose k] -> fit each algorithm -> evaluate -> profile -> write
  *
  * Outputs (see output-files.ts for atomicity): segments.csv, segments.parquet, model.json,
- * report.json, report.html, manifest.json. Any error, including cancellation, removes what the
- * run staged and leaves no segments.csv.
+ * report.json, report.html, manifest.json, and dashboard.json (the web dashboard's maps,
+ * silhouettes, distributions and predict schema; dashboard-stage.ts). Any error, including
+ * cancellation, removes what the run staged and leaves no segments.csv.
  */
 import { mkdir, rm } from 'node:fs/promises';
 import { basename, dirname, isAbsolute, join, resolve } from 'node:path';
@@ -40,6 +41,9 @@ import {
   packageVersions,
   type RunManifest,
 } from './manifest.js';
+import { dashboardText } from '../report/dashboard-json.js';
+import { DASHBOARD_FILE } from '../report/dashboard-types.js';
+import { buildDashboard } from './dashboard-stage.js';
 import { modelFileText, type ModelRunInfo } from './model-file.js';
 import { SEGMENTS_CSV, StagedOutputs } from './output-files.js';
 import { RFM_LOG_NOTE, rfmTransform, stepsFromConfig } from './prepare-steps.js';
@@ -254,6 +258,22 @@ export async function runPipeline(
     };
     const files = await tracker.step('write', `Writing ${outputDir}`, async () => {
       await outputs.prepare();
+      await outputs.writeText(
+        DASHBOARD_FILE,
+        dashboardText(
+          buildDashboard({
+            runId,
+            fits,
+            model: profiled.model,
+            table: features.table,
+            segments: profiled.segments,
+            ids: features.ids,
+            idColumn: customers.idColumn,
+            silhouetteSampleSize: config.selection.silhouetteSampleSize,
+            seed,
+          }),
+        ),
+      );
       await writeArtifacts(database, outputs, {
         config,
         customers,
