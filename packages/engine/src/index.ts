@@ -15,3 +15,4 @@ export * from './profile/index.js';
 export * from './wasm/index.js';
 export * from './neighbors/index.js';
 export * from './mixture/index.js';
+export * from './hierarchy/index.js';
