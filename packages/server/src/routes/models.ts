@@ -9,7 +9,7 @@ import { extname } from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import { createWriteStream } from 'node:fs';
 import { join } from 'node:path';
-import { pipelineInputSchema, SegmintError } from '@segmint/engine';
+import { pipelineInputSchema, SegmintError, type ErrorCode } from '@segmint/engine';
 import { parseModelFile } from '@segmint/pipeline';
 import type { RunModelFile } from '@segmint/pipeline';
 import type { FastifyInstance, FastifyReply } from 'fastify';
@@ -17,8 +17,11 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { safeFileName } from '../datasets/paths.js';
 import { ModelCache } from '../results/model-cache.js';
+import { HttpError } from '../http/http-error.js';
 import { parsePredictBody } from '../results/predict-body.js';
-import { predictRows, predictUpload } from '../results/predict-rows.js';
+import { predictionsToJson } from '../results/predict-json.js';
+import { PREDICT_WORKER_MIN_BYTES, PredictPool } from '../results/predict-pool.js';
+import { predictRows, predictRowsThroughFile, predictUpload } from '../results/predict-rows.js';
 import type { Catalog, ModelRecord } from '../store/catalog.js';
 import { errorSchema } from './dataset-schemas.js';
 
@@ -96,6 +99,11 @@ function describeModel(record: ModelRecord, file: RunModelFile): z.infer<typeof 
   };
 }
 
+/** Sends JSON text as is (no second serialisation). */
+function sendJson(reply: FastifyReply, json: string): FastifyReply {
+  return reply.type('application/json; charset=utf-8').send(json);
+}
+
 /** Registers the /api/models routes. */
 export function modelRoutes(instance: FastifyInstance, options: ModelRoutesOptions): Promise<void> {
   const app = instance.withTypeProvider<ZodTypeProvider>();
@@ -155,60 +163,94 @@ export function modelRoutes(instance: FastifyInstance, options: ModelRoutesOptio
     },
   );
 
-  app.post(
-    '/api/models/:id/predict',
-    {
-      config: { rateLimit: options.predictRateLimit },
-      // Batch predict is the hot path: the response schema documents the route (OpenAPI) but is
-      // not re-checked on the way out (the rows come from our own typed code; checking 1,000
-      // predictions cost as much as JSON.stringify itself in profiles).
-      serializerCompiler: () => (data) => JSON.stringify(data),
-      schema: {
-        summary:
-          'Predict segments for JSON rows `{ rows: [...] }` or an uploaded file (multipart field `file`)',
-        params: modelIdParams,
-        response: {
-          200: z.object({ predictions: z.array(predictionSchema) }),
-          400: errorSchema,
-          404: errorSchema,
-          422: errorSchema,
-          429: errorSchema,
+  // The predict route lives in its own scope so that its JSON parser can hand large bodies over
+  // as raw text: they are parsed (and scored) in a worker thread, off the event loop.
+  const predictPool = new PredictPool();
+  instance.addHook('onClose', () => predictPool.close());
+  void instance.register((scope, _options, done) => {
+    const defaultJson = scope.getDefaultJsonParser('error', 'error');
+    scope.addContentTypeParser(
+      'application/json',
+      { parseAs: 'string' },
+      (request, body, parsed) => {
+        const text = typeof body === 'string' ? body : body.toString('utf8');
+        if (text.length >= PREDICT_WORKER_MIN_BYTES) parsed(null, text);
+        else void defaultJson(request, text, parsed);
+      },
+    );
+    const app = scope.withTypeProvider<ZodTypeProvider>();
+    app.post(
+      '/api/models/:id/predict',
+      {
+        config: { rateLimit: options.predictRateLimit },
+        // Batch predict is the hot path: the response schema documents the route (OpenAPI) but is
+        // not re-checked on the way out; JSON responses are written by predictionsToJson.
+        serializerCompiler: () => (data) => JSON.stringify(data),
+        schema: {
+          summary:
+            'Predict segments for JSON rows `{ rows: [...] }` or an uploaded file (multipart field `file`)',
+          params: modelIdParams,
+          response: {
+            200: z.object({ predictions: z.array(predictionSchema) }),
+            400: errorSchema,
+            404: errorSchema,
+            422: errorSchema,
+            429: errorSchema,
+          },
         },
       },
-    },
-    async (request, reply) => {
-      const { record, file } = await modelCache.get(request.params.id);
-      if (!request.isMultipart()) {
-        const rows = parsePredictBody(request.body);
-        return { predictions: await predictRows(record.path, file, rows) };
-      }
-      const part = await request.file();
-      if (part?.fieldname !== 'file') {
-        throw new SegmintError(
-          'INVALID_PARAMETER',
-          "Upload the file in the multipart field 'file'.",
-          { parameter: 'file' },
+      async (request, reply) => {
+        const { record, file } = await modelCache.get(request.params.id);
+        if (!request.isMultipart()) {
+          const body: unknown = request.body;
+          if (typeof body !== 'string') {
+            const rows = parsePredictBody(body);
+            return sendJson(reply, predictionsToJson(await predictRows(record.path, file, rows)));
+          }
+          // A large body arrives as raw text (see the JSON parser above): score it in a worker.
+          const outcome = await predictPool.run({
+            modelPath: record.path,
+            modelLabel: `model '${record.id}'`,
+            body,
+          });
+          if (outcome.kind === 'error') {
+            throw outcome.status === null
+              ? new SegmintError(outcome.code as ErrorCode, outcome.message, outcome.details)
+              : new HttpError(outcome.status, outcome.code, outcome.message, outcome.details);
+          }
+          if (outcome.kind === 'json') return sendJson(reply, outcome.json);
+          const predictions = await predictRowsThroughFile(record.path, file, outcome.rows);
+          return sendJson(reply, predictionsToJson(predictions));
+        }
+        const part = await request.file();
+        if (part?.fieldname !== 'file') {
+          throw new SegmintError(
+            'INVALID_PARAMETER',
+            "Upload the file in the multipart field 'file'.",
+            { parameter: 'file' },
+          );
+        }
+        const wantsCsv = (request.headers.accept ?? '').includes('text/csv');
+        const name = safeFileName(part.filename);
+        const result = await predictUpload(
+          record.path,
+          async (folder) => {
+            const target = join(folder, extname(name) === '' ? `${name}.csv` : name);
+            await pipeline(part.file, createWriteStream(target));
+            return target;
+          },
+          part.filename,
+          wantsCsv ? 'csv' : 'json',
         );
-      }
-      const wantsCsv = (request.headers.accept ?? '').includes('text/csv');
-      const name = safeFileName(part.filename);
-      const result = await predictUpload(
-        record.path,
-        async (folder) => {
-          const target = join(folder, extname(name) === '' ? `${name}.csv` : name);
-          await pipeline(part.file, createWriteStream(target));
-          return target;
-        },
-        part.filename,
-        wantsCsv ? 'csv' : 'json',
-      );
-      if (result.csv !== null) {
-        // A Buffer bypasses the JSON serializer.
-        const plain: FastifyReply = reply;
-        return plain.type('text/csv; charset=utf-8').send(Buffer.from(result.csv, 'utf8'));
-      }
-      return { predictions: result.predictions };
-    },
-  );
+        if (result.csv !== null) {
+          // A Buffer bypasses the JSON serializer.
+          const plain: FastifyReply = reply;
+          return plain.type('text/csv; charset=utf-8').send(Buffer.from(result.csv, 'utf8'));
+        }
+        return { predictions: result.predictions };
+      },
+    );
+    done();
+  });
   return Promise.resolve();
 }
