@@ -15,7 +15,15 @@ import { PREDICT_WORKER_MIN_BYTES } from '../results/predict-pool.js';
 let dataDir: string;
 let app: FastifyInstance;
 
-function blobRows(n: number, seed: number): Record<string, unknown>[] {
+interface BlobRow {
+  customer: string;
+  a: number | string;
+  b: number;
+  plan: string;
+  age?: number;
+}
+
+function blobRows(n: number, seed: number): BlobRow[] {
   let state = seed;
   const random = (): number => (state = (state * 16807) % 2147483647) / 2147483647;
   return Array.from({ length: n }, (_, i) => {
@@ -32,7 +40,7 @@ function blobRows(n: number, seed: number): Record<string, unknown>[] {
 beforeAll(async () => {
   dataDir = await mkdtemp(join(tmpdir(), 'segmint-predict-batch-'));
   const rows = blobRows(600, 7);
-  const csv = ['customer,a,b,plan', ...rows.map((r) => `${r.customer},${r.a},${r.b},${r.plan}`)];
+  const csv = ['customer,a,b,plan', ...rows.map((r) => [r.customer, r.a, r.b, r.plan].join(','))];
   await writeFile(join(dataDir, 'blobs.csv'), `${csv.join('\n')}\n`);
   const config = parseConfig('source: blobs.csv\nid: customer\nclustering:\n  k: 3\n  seed: 1\n', {
     file: join(dataDir, 'segmint.yaml'),
