@@ -16,6 +16,7 @@ Commands ({"op": ...}):
   silhouette data, labels                      -> seconds, score
   minibatch  data, k, batch, seed              -> seconds, inertia, iterations
   labels     data, k, seed, out                -> writes int32 k-means labels to out
+  agglomerative data, k, linkage               -> seconds, inertia (within-cluster squares)
   quit
 """
 import json
@@ -127,6 +128,18 @@ def handle(command):
         model.fit(X)
         seconds = time.perf_counter() - start
         return {"seconds": seconds, "inertia": float(model.inertia_), "iterations": int(model.n_iter_)}
+    if op == "agglomerative":
+        from sklearn.cluster import AgglomerativeClustering
+
+        model = AgglomerativeClustering(n_clusters=command["k"], linkage=command["linkage"])
+        start = time.perf_counter()
+        model.fit(X)
+        seconds = time.perf_counter() - start
+        inertia = 0.0
+        for label in np.unique(model.labels_):
+            members = X[model.labels_ == label]
+            inertia += float(((members - members.mean(axis=0)) ** 2).sum())
+        return {"seconds": seconds, "inertia": inertia}
     if op == "labels":
         from sklearn.cluster import KMeans
 

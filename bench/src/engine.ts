@@ -42,6 +42,12 @@ export interface EnginePcaModel {
   readonly explainedVarianceRatio: ArrayLike<number>;
 }
 
+/** The fields of a fitted agglomerative model the benchmark reads. */
+export interface EngineAgglomerativeModel {
+  readonly labels: Int32Array;
+  readonly clusterCount: number;
+}
+
 type MaybePromise<T> = T | Promise<T>;
 
 /** The engine functions the cases use; each is undefined when not (yet) exported. */
@@ -78,6 +84,10 @@ export interface EngineApi {
     labels: Int32Array,
     options: { threads?: number },
   ) => MaybePromise<Float64Array>;
+  readonly agglomerative?: (
+    X: EngineMatrix,
+    options: { clusterCount?: number; linkage?: string },
+  ) => EngineAgglomerativeModel;
 }
 
 const NAMES = {
@@ -88,6 +98,7 @@ const NAMES = {
     'pca',
     'silhouetteScore',
     'silhouetteSamples',
+    'agglomerative',
   ],
   node: [
     'kmeansParallel',

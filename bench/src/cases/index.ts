@@ -5,6 +5,7 @@ import { kmeansCase } from './kmeans.js';
 import { miniBatchKMeansCase } from './minibatch-kmeans.js';
 import { pcaCase } from './pca.js';
 import { silhouetteCase } from './silhouette.js';
+import { wardCase } from './ward.js';
 
 export type { CaseContext, CaseDefinition, CaseSize, PreparedCase } from './case.js';
 
@@ -15,4 +16,5 @@ export const CASES: readonly CaseDefinition[] = [
   pcaCase,
   silhouetteCase,
   miniBatchKMeansCase,
+  wardCase,
 ];
