@@ -39,7 +39,7 @@ export class PredictPool {
   /** @param threads - workers (default: available parallelism, at least 1). */
   constructor(private readonly threads = Math.max(1, availableParallelism())) {}
 
-  /** Scores one body in a worker. */
+  /** Scores one body in a worker (the body's memory is transferred when it owns its buffer). */
   run(task: PredictTask): Promise<PredictOutcome> {
     this.pool ??= new Piscina<PredictTask, PredictOutcome>({
       filename: predictWorkerPath(),
@@ -47,7 +47,9 @@ export class PredictPool {
       maxThreads: this.threads,
       idleTimeout: 30_000,
     });
-    return this.pool.run(task);
+    const { body } = task;
+    const owned = body.byteOffset === 0 && body.byteLength === body.buffer.byteLength;
+    return this.pool.run(task, owned ? { transferList: [body.buffer as ArrayBuffer] } : {});
   }
 
   /** Stops the workers (safe to call twice; a later `run` starts a new pool). */

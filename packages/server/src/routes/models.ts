@@ -99,8 +99,8 @@ function describeModel(record: ModelRecord, file: RunModelFile): z.infer<typeof 
   };
 }
 
-/** Sends JSON text as is (no second serialisation). */
-function sendJson(reply: FastifyReply, json: string): FastifyReply {
+/** Sends JSON text or UTF-8 bytes as they are (no second serialisation). */
+function sendJson(reply: FastifyReply, json: string | Buffer): FastifyReply {
   return reply.type('application/json; charset=utf-8').send(json);
 }
 
@@ -164,18 +164,18 @@ export function modelRoutes(instance: FastifyInstance, options: ModelRoutesOptio
   );
 
   // The predict route lives in its own scope so that its JSON parser can hand large bodies over
-  // as raw text: they are parsed (and scored) in a worker thread, off the event loop.
+  // as raw bytes: they are decoded, parsed and scored in a worker thread, off the event loop.
   const predictPool = new PredictPool();
   instance.addHook('onClose', () => predictPool.close());
   void instance.register((scope, _options, done) => {
     const defaultJson = scope.getDefaultJsonParser('error', 'error');
     scope.addContentTypeParser(
       'application/json',
-      { parseAs: 'string' },
+      { parseAs: 'buffer' },
       (request, body, parsed) => {
-        const text = typeof body === 'string' ? body : body.toString('utf8');
-        if (text.length >= PREDICT_WORKER_MIN_BYTES) parsed(null, text);
-        else void defaultJson(request, text, parsed);
+        const bytes = typeof body === 'string' ? Buffer.from(body, 'utf8') : body;
+        if (bytes.byteLength >= PREDICT_WORKER_MIN_BYTES) parsed(null, bytes);
+        else void defaultJson(request, bytes.toString('utf8'), parsed);
       },
     );
     const app = scope.withTypeProvider<ZodTypeProvider>();
@@ -203,22 +203,27 @@ export function modelRoutes(instance: FastifyInstance, options: ModelRoutesOptio
         const { record, file } = await modelCache.get(request.params.id);
         if (!request.isMultipart()) {
           const body: unknown = request.body;
-          if (typeof body !== 'string') {
+          if (!(body instanceof Uint8Array)) {
             const rows = parsePredictBody(body);
             return sendJson(reply, predictionsToJson(await predictRows(record.path, file, rows)));
           }
-          // A large body arrives as raw text (see the JSON parser above): score it in a worker.
+          // A large body arrives as raw bytes (see the JSON parser above): score it in a worker.
           const outcome = await predictPool.run({
             modelPath: record.path,
             modelLabel: `model '${record.id}'`,
             body,
           });
+          if (outcome instanceof Uint8Array) {
+            return sendJson(
+              reply,
+              Buffer.from(outcome.buffer, outcome.byteOffset, outcome.byteLength),
+            );
+          }
           if (outcome.kind === 'error') {
             throw outcome.status === null
               ? new SegmintError(outcome.code as ErrorCode, outcome.message, outcome.details)
               : new HttpError(outcome.status, outcome.code, outcome.message, outcome.details);
           }
-          if (outcome.kind === 'json') return sendJson(reply, outcome.json);
           const predictions = await predictRowsThroughFile(record.path, file, outcome.rows);
           return sendJson(reply, predictionsToJson(predictions));
         }

@@ -124,7 +124,7 @@ describe('batch predict in worker threads', () => {
 
   it('names the row and column of a bad value deep in a large batch', async () => {
     const rows = blobRows(1500, 5);
-    rows[1234] = { ...rows[1234], a: 'lots' };
+    rows[1234] = { ...rows[1234]!, a: 'lots' };
     const response = await predict(rows);
     expect(response.status).toBe(400);
     const { error } = JSON.parse(response.body) as {
