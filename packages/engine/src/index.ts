@@ -15,4 +15,5 @@ export * from './profile/index.js';
 export * from './wasm/index.js';
 export * from './neighbors/index.js';
 export * from './mixture/index.js';
+export * from './mixed/index.js';
 export * from './hierarchy/index.js';
