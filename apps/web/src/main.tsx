@@ -1,12 +1,18 @@
+/**
+ * Entry point: mounts the dashboard with its workspace state.
+ */
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
+import { App } from './app.js';
+import { WorkspaceProvider } from './state/workspace.js';
+import './styles.css';
 
-function App() {
-  return <h1>Segmint</h1>;
-}
-
-createRoot(document.getElementById('root')!).render(
+const root = document.getElementById('root');
+if (root === null) throw new Error('index.html lacks #root');
+createRoot(root).render(
   <StrictMode>
-    <App />
+    <WorkspaceProvider>
+      <App />
+    </WorkspaceProvider>
   </StrictMode>,
 );

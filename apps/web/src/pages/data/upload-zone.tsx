@@ -1,0 +1,130 @@
+/**
+ * Drag-and-drop upload with a progress bar (XMLHttpRequest upload events) and the format choice
+ * the server supports (`?format=`: auto, CSV, TSV, XLSX, Parquet, JSON, NDJSON; delimiters within
+ * CSV are detected by the server).
+ */
+import { useId, useRef, useState } from 'react';
+import type { DragEvent } from 'react';
+import { DATASET_FORMATS, uploadDataset } from '../../api/endpoints.js';
+import type { Dataset } from '../../api/types.js';
+import { formatBytes } from '../../components/format.js';
+import { ErrorBox } from '../../components/status.js';
+
+const FORMAT_LABELS: Record<string, string> = {
+  '': 'Detect from the file name',
+  csv: 'CSV (comma or semicolon)',
+  tsv: 'TSV (tab-separated)',
+  xlsx: 'Excel (.xlsx, first sheet)',
+  parquet: 'Parquet',
+  json: 'JSON (array of objects)',
+  ndjson: 'NDJSON (one object per line)',
+};
+
+/** Guesses the format from the content of a .csv/.txt file: tab-separated text is TSV. */
+async function sniffFormat(file: File): Promise<string> {
+  if (!/\.(csv|txt)$/i.test(file.name)) return '';
+  const head = await file.slice(0, 4096).text();
+  const firstLine = head.split(/\r?\n/)[0] ?? '';
+  const tabs = firstLine.split('\t').length - 1;
+  const commas = firstLine.split(',').length - 1;
+  const semicolons = firstLine.split(';').length - 1;
+  return tabs > commas && tabs > semicolons ? 'tsv' : '';
+}
+
+/** The upload area; calls `onUploaded` with the new dataset. */
+export function UploadZone({ onUploaded }: { onUploaded: (dataset: Dataset) => void }) {
+  const inputId = useId();
+  const input = useRef<HTMLInputElement>(null);
+  const [format, setFormat] = useState('');
+  const [dragging, setDragging] = useState(false);
+  const [progress, setProgress] = useState<{ name: string; loaded: number; total: number } | null>(
+    null,
+  );
+  const [error, setError] = useState<Error | null>(null);
+
+  const upload = async (file: File) => {
+    setError(null);
+    setProgress({ name: file.name, loaded: 0, total: file.size });
+    try {
+      const chosen = format === '' ? await sniffFormat(file) : format;
+      const dataset = await uploadDataset(file, chosen, ({ loaded, total }) =>
+        setProgress({ name: file.name, loaded, total }),
+      );
+      setProgress(null);
+      onUploaded(dataset);
+    } catch (caught) {
+      setProgress(null);
+      setError(caught instanceof Error ? caught : new Error(String(caught)));
+    } finally {
+      if (input.current !== null) input.current.value = '';
+    }
+  };
+
+  const onDrop = (event: DragEvent<HTMLDivElement>) => {
+    event.preventDefault();
+    setDragging(false);
+    const file = event.dataTransfer.files[0];
+    if (file !== undefined) void upload(file);
+  };
+
+  const share = progress === null || progress.total === 0 ? 0 : progress.loaded / progress.total;
+  return (
+    <section className="panel" aria-labelledby={`${inputId}-title`}>
+      <h2 id={`${inputId}-title`}>Upload a file</h2>
+      <div
+        className={`dropzone${dragging ? ' dragging' : ''}`}
+        data-testid="upload-dropzone"
+        onDragOver={(event) => {
+          event.preventDefault();
+          setDragging(true);
+        }}
+        onDragLeave={() => setDragging(false)}
+        onDrop={onDrop}
+      >
+        {progress === null ? (
+          <>
+            <p>
+              Drop a CSV, TSV, Excel, Parquet or JSON file here, or{' '}
+              <label htmlFor={inputId} className="link-button">
+                choose a file
+              </label>
+              .
+            </p>
+            <input
+              id={inputId}
+              ref={input}
+              type="file"
+              className="visually-hidden-input"
+              data-testid="upload-input"
+              accept=".csv,.tsv,.txt,.xlsx,.parquet,.json,.ndjson,.gz"
+              onChange={(event) => {
+                const file = event.target.files?.[0];
+                if (file !== undefined) void upload(file);
+              }}
+            />
+          </>
+        ) : (
+          <div className="upload-progress" data-testid="upload-progress">
+            <div>
+              Uploading <strong>{progress.name}</strong>: {formatBytes(progress.loaded)} of{' '}
+              {formatBytes(progress.total)}
+              {share >= 1 ? ' — reading and profiling…' : ''}
+            </div>
+            <progress max={1} value={share} aria-label="Upload progress" />
+          </div>
+        )}
+      </div>
+      <label className="field inline">
+        <span>Format</span>
+        <select value={format} onChange={(event) => setFormat(event.target.value)}>
+          {DATASET_FORMATS.map((value) => (
+            <option key={value} value={value}>
+              {FORMAT_LABELS[value] ?? value}
+            </option>
+          ))}
+        </select>
+      </label>
+      {error === null ? null : <ErrorBox error={error} />}
+    </section>
+  );
+}
