@@ -1,0 +1,123 @@
+/**
+ * HDBSCAN against fixtures from the hdbscan library (fixtures/hdbscan-generate.py): labels,
+ * probabilities, GLOSH outlier scores and cluster persistence to 1e-9, and approximate_predict
+ * labels and strengths on new points. Where the library used Prim's tree (small n, precomputed)
+ * the engine builds the same edge list and sorts it as numpy does, so even the cluster numbering
+ * is identical; against the library's Borůvka (n = 1500) minimum spanning trees may differ among
+ * equal-weight edges, so labels are compared up to a permutation and cluster persistence (which
+ * sums over the sub-tree shape) within 10%.
+ */
+import { describe, expect, it } from 'vitest';
+import type { Matrix } from '../matrix/matrix.js';
+import { readFixture } from '../test-utils/data.js';
+import { hdbscan, hdbscanPredict } from './hdbscan.js';
+import type { HdbscanOptions } from './hdbscan-options.js';
+
+interface MatrixJson {
+  rows: number;
+  cols: number;
+  data: number[];
+}
+
+interface Fixture {
+  options: Partial<HdbscanOptions>;
+  algorithm: string;
+  X: MatrixJson;
+  labels: number[];
+  probabilities: number[];
+  outlierScores: number[];
+  clusterPersistence: number[];
+  condensedTreeRows: number;
+  predict?: { X: MatrixJson; labels: number[]; strength: number[] };
+}
+
+const matrix = (m: MatrixJson): Matrix => ({
+  data: Float64Array.from(m.data),
+  rows: m.rows,
+  cols: m.cols,
+});
+
+/** Manhattan distances, summed in feature order as scipy's cityblock. */
+function manhattan(X: Matrix): Matrix {
+  const n = X.rows;
+  const data = new Float64Array(n * n);
+  for (let i = 0; i < n; i++)
+    for (let j = 0; j < n; j++) {
+      let sum = 0;
+      for (let f = 0; f < X.cols; f++)
+        sum += Math.abs(X.data[i * X.cols + f]! - X.data[j * X.cols + f]!);
+      data[i * n + j] = sum;
+    }
+  return { data, rows: n, cols: n };
+}
+
+/** The permutation our labels need to equal the reference's (fails on a non-bijection). */
+function labelMapping(ours: Int32Array, theirs: number[]): Map<number, number> {
+  const mapping = new Map<number, number>();
+  ours.forEach((label, i) => {
+    const expected = theirs[i]!;
+    if (label === -1 || expected === -1) {
+      expect(label, `row ${i}`).toBe(expected);
+      return;
+    }
+    const known = mapping.get(label);
+    if (known === undefined) mapping.set(label, expected);
+    else expect(known, `row ${i}`).toBe(expected);
+  });
+  expect(new Set(mapping.values()).size).toBe(mapping.size);
+  return mapping;
+}
+
+function expectClose(actual: ArrayLike<number>, expected: number[], label: string): void {
+  expect(actual.length, label).toBe(expected.length);
+  for (let i = 0; i < expected.length; i++) {
+    const tolerance = 1e-9 * Math.max(1, Math.abs(expected[i]!));
+    expect(Math.abs(actual[i]! - expected[i]!), `${label}[${i}]`).toBeLessThanOrEqual(tolerance);
+  }
+}
+
+const CASES = [
+  'blobs-eom',
+  'blobs-leaf',
+  'blobs-epsilon',
+  'moons-noise',
+  'single-cluster',
+  'boruvka-1500',
+  'precomputed-manhattan',
+];
+
+describe('hdbscan matches the hdbscan library', () => {
+  for (const name of CASES) {
+    it(name, () => {
+      const fixture = readFixture<Fixture>(import.meta.url, `hdbscan-${name}.json`);
+      const features = matrix(fixture.X);
+      const X = fixture.options.metric === 'precomputed' ? manhattan(features) : features;
+      const model = hdbscan(X, fixture.options);
+      const mapping = labelMapping(model.labels, fixture.labels);
+      const exact = fixture.algorithm !== 'boruvka_kdtree';
+      if (exact) expect(Array.from(model.labels)).toEqual(fixture.labels);
+      expect(model.clusterCount).toBe(new Set(fixture.labels.filter((l) => l >= 0)).size);
+      expect(model.condensedTree.parent.length).toBe(fixture.condensedTreeRows);
+      expectClose(model.probabilities, fixture.probabilities, 'probabilities');
+      expectClose(model.outlierScores, fixture.outlierScores, 'outlierScores');
+      const persistence = Array.from(
+        { length: model.clusterCount },
+        (_, label) =>
+          model.clusterPersistence[
+            [...mapping.entries()].find(([, theirs]) => theirs === label)![0]
+          ]!,
+      );
+      if (exact) expectClose(persistence, fixture.clusterPersistence, 'clusterPersistence');
+      else
+        fixture.clusterPersistence.forEach((expected, label) =>
+          expect(Math.abs(persistence[label]! - expected)).toBeLessThanOrEqual(0.1 * expected),
+        );
+      if (fixture.predict && name !== 'single-cluster') {
+        const predicted = hdbscanPredict(model, matrix(fixture.predict.X));
+        const relabelled = Array.from(predicted.labels, (l) => (l < 0 ? -1 : mapping.get(l)!));
+        expect(relabelled).toEqual(fixture.predict.labels);
+        expectClose(predicted.strength, fixture.predict.strength, 'strength');
+      }
+    });
+  }
+});
