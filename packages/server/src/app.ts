@@ -22,7 +22,10 @@ import {
 import { LOOPBACK_HOSTS, registerAuth } from './http/auth.js';
 import { errorBody, handleError } from './http/error-handler.js';
 import { DEFAULT_WEB_ROOT, registerStaticFiles } from './http/static-files.js';
+import { registerPredictCoordinates } from './results/predict-coordinates.js';
 import { JobRunner } from './jobs/job-runner.js';
+import { configRoutes } from './routes/config.js';
+import { dashboardRoutes } from './routes/dashboard.js';
 import { datasetRoutes } from './routes/datasets.js';
 import { healthRoutes } from './routes/health.js';
 import { modelRoutes } from './routes/models.js';
@@ -158,6 +161,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   });
 
   if (token !== null && token !== '') registerAuth(app, token);
+  registerPredictCoordinates(app);
   if (options.corsOrigins !== undefined && options.corsOrigins.length > 0) {
     await app.register(fastifyCors, { origin: options.corsOrigins });
   }
@@ -192,6 +196,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       ),
   });
   await app.register(resultRoutes);
+  await app.register(dashboardRoutes);
+  await app.register(configRoutes);
   await app.register(modelRoutes, {
     predictRateLimit: options.predictRateLimit ?? APP_DEFAULTS.predictRateLimit,
   });

@@ -1,8 +1,9 @@
 /**
  * Reading a finished run's outputs (the files `runPipeline` writes into the run's output folder):
  * pages of segments.parquet through @segmint/data (a fresh in-memory DuckDB per request, bound
- * offset/limit/segment), report.json, and the 2-D map points the report holds. Column names of
- * the segment files (snake_case) become the API's camelCase fields; the first column is the id.
+ * offset/limit/segment) and report.json (the maps come from dashboard.json: dashboard-results.ts).
+ * Column names of the segment files (snake_case) become the API's camelCase fields; the first
+ * column is the id.
  */
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -132,61 +133,4 @@ export async function readReport(outputDir: string): Promise<Record<string, unkn
     string,
     unknown
   >;
-}
-
-/** The projection route's body. */
-export interface Projection {
-  method: string;
-  explainedVarianceRatio: number[];
-  points: { x: number; y: number; segment: number }[];
-  /** Rows clustered (before any downsampling). */
-  total: number;
-  /** Points returned. */
-  shown: number;
-  /** True when fewer points are shown than rows were clustered. */
-  sampled: boolean;
-}
-
-interface ReportMapJson {
-  method: string;
-  explainedVarianceRatio: number[];
-  x: (number | null)[];
-  y: (number | null)[];
-  segment: number[];
-  total: number;
-}
-
-/**
- * The report's 2-D map, thinned to at most `maxPoints` by an even stride (deterministic, keeps
- * the spread of every segment).
- * @throws HttpError 404 NO_PROJECTION when the report has no map.
- */
-export function projectionFromReport(
-  report: Record<string, unknown>,
-  maxPoints: number,
-): Projection {
-  const map = report.map as ReportMapJson | null | undefined;
-  if (map === null || map === undefined) {
-    throw new HttpError(404, 'NO_PROJECTION', 'This run has no 2-D map in its report.');
-  }
-  const available = map.x.length;
-  const shown = Math.min(available, maxPoints);
-  const points: Projection['points'] = [];
-  for (let i = 0; i < shown; i += 1) {
-    const index = shown === available ? i : Math.floor((i * available) / shown);
-    points.push({
-      x: map.x[index] ?? 0,
-      y: map.y[index] ?? 0,
-      segment: map.segment[index] ?? 0,
-    });
-  }
-  const total = Math.max(map.total, available);
-  return {
-    method: map.method,
-    explainedVarianceRatio: map.explainedVarianceRatio,
-    points,
-    total,
-    shown,
-    sampled: shown < total,
-  };
 }

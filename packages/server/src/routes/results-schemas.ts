@@ -1,5 +1,5 @@
 /**
- * Zod schemas of the run result routes (segments, report, export, projection).
+ * Zod schemas of the run result routes (segments, report, export; the projection is in dashboard-schemas.ts).
  */
 import { z } from 'zod';
 
@@ -27,18 +27,3 @@ export const segmentRowSchema = z
 
 /** `?format=csv|parquet|json` of the export route. */
 export const exportQuery = z.object({ format: z.enum(['csv', 'parquet', 'json']).default('csv') });
-
-/** `?maxPoints=` of the projection route: [1, 5000], default 5000. */
-export const projectionQuery = z.object({
-  maxPoints: z.coerce.number().int().min(1).max(5000).default(5000),
-});
-
-/** The projection body. */
-export const projectionSchema = z.object({
-  method: z.string(),
-  explainedVarianceRatio: z.array(z.number()),
-  points: z.array(z.object({ x: z.number(), y: z.number(), segment: z.number() })),
-  total: z.number(),
-  shown: z.number(),
-  sampled: z.boolean(),
-});

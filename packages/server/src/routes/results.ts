@@ -1,7 +1,8 @@
 /**
  * Run result routes (issue 5 Contract): a page of segment assignments, report.json, report.html,
- * the segments as a download (csv, parquet or a JSON array) and the 2-D map. Unknown runs give
- * 404; runs without results (not 'succeeded') give 409 RUN_NOT_FINISHED.
+ * the segments as a download (csv, parquet or a JSON array); the maps and other chart data are in
+ * dashboard.ts. Unknown runs give 404; runs without results (not 'succeeded') give 409
+ * RUN_NOT_FINISHED.
  */
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -10,21 +11,13 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import {
   RESULT_FILES,
-  projectionFromReport,
   readAllSegments,
   readReport,
   readSegmentsPage,
   requireFinishedRun,
 } from '../results/run-results.js';
 import { errorSchema } from './dataset-schemas.js';
-import {
-  exportQuery,
-  projectionQuery,
-  projectionSchema,
-  runIdParams,
-  segmentRowSchema,
-  segmentsQuery,
-} from './results-schemas.js';
+import { exportQuery, runIdParams, segmentRowSchema, segmentsQuery } from './results-schemas.js';
 
 const EXPORT_TYPES = {
   csv: 'text/csv; charset=utf-8',
@@ -113,20 +106,5 @@ export function resultRoutes(instance: FastifyInstance): Promise<void> {
     },
   );
 
-  app.get(
-    '/api/runs/:id/projection',
-    {
-      schema: {
-        summary: '2-D PCA points of the clustered data, coloured by segment',
-        params: runIdParams,
-        querystring: projectionQuery,
-        response: { 200: projectionSchema, ...errors },
-      },
-    },
-    async (request) => {
-      const run = await requireFinishedRun(catalog, request.params.id);
-      return projectionFromReport(await readReport(run.outputDir), request.query.maxPoints);
-    },
-  );
   return Promise.resolve();
 }
