@@ -14,6 +14,7 @@ export * from './model/index.js';
 export * from './profile/index.js';
 export * from './wasm/index.js';
 export * from './neighbors/index.js';
+export * from './density/index.js';
 export * from './mixture/index.js';
 export * from './mixed/index.js';
 export * from './hierarchy/index.js';

@@ -78,3 +78,39 @@ export function squaredDistanceToPosition(
   }
   return sum;
 }
+
+/** Smallest squared distance between the boxes of nodes `a` and `b` (0 when they overlap). */
+export function minSquaredDistanceBetweenNodes(tree: KdTree, a: number, b: number): number {
+  const d = tree.cols;
+  const lower = tree.nodeLower;
+  const upper = tree.nodeUpper;
+  const baseA = a * d;
+  const baseB = b * d;
+  let sum = 0;
+  for (let j = 0; j < d; j++) {
+    const above = lower[baseB + j]! - upper[baseA + j]!;
+    if (above > 0) sum += above * above;
+    else {
+      const below = lower[baseA + j]! - upper[baseB + j]!;
+      if (below > 0) sum += below * below;
+    }
+  }
+  return sum;
+}
+
+/** Largest squared distance between a point of box `a` and a point of box `b`. */
+export function maxSquaredDistanceBetweenNodes(tree: KdTree, a: number, b: number): number {
+  const d = tree.cols;
+  const lower = tree.nodeLower;
+  const upper = tree.nodeUpper;
+  const baseA = a * d;
+  const baseB = b * d;
+  let sum = 0;
+  for (let j = 0; j < d; j++) {
+    const one = upper[baseB + j]! - lower[baseA + j]!;
+    const other = upper[baseA + j]! - lower[baseB + j]!;
+    const gap = one > other ? one : other;
+    sum += gap * gap;
+  }
+  return sum;
+}
