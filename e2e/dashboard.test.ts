@@ -29,6 +29,10 @@ describe.skipIf(reason !== null)(
 
     it('walks the whole flow on marketing_campaign.csv', async () => {
       const { page, server } = session;
+      const started = Date.now();
+      const timings: string[] = [];
+      const mark = (label: string) =>
+        timings.push(`${label} ${((Date.now() - started) / 1000).toFixed(1)} s`);
       try {
         // Data: upload by the file input, see the preview and the profile.
         await page.goto(`${server.url}/#/data`);
@@ -43,6 +47,7 @@ describe.skipIf(reason !== null)(
         await expect.poll(() => profileRows.count()).toBe(29);
         expect(await page.getByTestId('column-profile').textContent()).toContain('Income');
         await screenshot(page, 'data');
+        mark('data');
 
         // Configure: two algorithms, k from 2 to 6, then start.
         await page.getByTestId('go-configure').click();
@@ -53,6 +58,7 @@ describe.skipIf(reason !== null)(
         expect(yamlText).toContain('minibatch-kmeans');
         expect(yamlText).toContain('max: 6');
         await screenshot(page, 'configure');
+        mark('configured');
         await page.getByTestId('run-start').click();
 
         // Runs: live progress until it succeeds.
@@ -64,6 +70,7 @@ describe.skipIf(reason !== null)(
           })
           .toBe('succeeded');
         await screenshot(page, 'runs');
+        mark('run finished');
 
         // Choose k: the elbow, the criteria curves and the vote.
         await page.getByTestId('nav-choose-k').click();
@@ -75,6 +82,7 @@ describe.skipIf(reason !== null)(
         );
         await page.getByTestId('chart-elbow').scrollIntoViewIfNeeded();
         await screenshot(page, 'choose-k');
+        mark('choose k');
 
         // Compare: metrics and the agreement matrix of the two algorithms.
         await page.getByTestId('nav-compare').click();
@@ -84,6 +92,7 @@ describe.skipIf(reason !== null)(
         expect(await waitForChart(page, 'agreement')).toBeGreaterThan(0);
         await waitForChart(page, 'compare-map', 'webgl');
         await screenshot(page, 'compare');
+        mark('compare');
 
         // Segments: cards, radar, heatmap and the 3-D map.
         await page.getByTestId('nav-segments').click();
@@ -95,9 +104,10 @@ describe.skipIf(reason !== null)(
         expect(await waitForChart(page, 'heatmap')).toBeGreaterThan(0);
         expect(await waitForChart(page, 'map3d', 'webgl')).toBeGreaterThan(0);
         await page.getByTestId('chart-radar').scrollIntoViewIfNeeded();
-        await screenshot(page, 'segments-charts');
+        await screenshot(page, 'segments-charts', true);
         await page.getByTestId('chart-map3d').scrollIntoViewIfNeeded();
-        await screenshot(page, 'segments-maps');
+        await screenshot(page, 'segments-maps', true);
+        mark('segments');
 
         // A link keeps the segment: choosing a card writes it into the URL.
         await page.getByTestId('segment-card').nth(1).getByRole('button').click();
@@ -113,6 +123,7 @@ describe.skipIf(reason !== null)(
         expect(await result.textContent()).toMatch(/Segment \d+: .+Confidence \d/);
         await waitForChart(page, 'predict-map', 'webgl');
         await screenshot(page, 'predict');
+        mark('predict');
 
         // Export the segments as CSV.
         await page.getByTestId('nav-export').click();
@@ -126,6 +137,8 @@ describe.skipIf(reason !== null)(
         expect(lines[0]).toMatch(/segment/i);
         expect(lines.length).toBe(2241);
         await screenshot(page, 'export');
+        mark('export');
+        console.info(`e2e dashboard flow: ${timings.join(', ')}`);
       } catch (error) {
         await screenshot(page, 'failure').catch(() => undefined);
         throw new Error(

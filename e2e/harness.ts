@@ -104,8 +104,12 @@ export async function openSession(options: Partial<ServeOptions> = {}): Promise<
   }
 }
 
-/** Saves e2e/screenshots/<name>.png of the viewport (1366x768). */
-export async function screenshot(page: Page, name: string): Promise<void> {
+/**
+ * Saves e2e/screenshots/<name>.png of the viewport (1366x768), scrolled to the top unless
+ * `scrolled` (then as the page is).
+ */
+export async function screenshot(page: Page, name: string, scrolled = false): Promise<void> {
+  if (!scrolled) await page.evaluate(() => window.scrollTo(0, 0));
   // Let Plotly finish its transitions and lazy chunks settle before the picture.
   await page.evaluate(
     () => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))),

@@ -32,7 +32,9 @@ export function formatCell(value: unknown): string {
   if (value === null || value === undefined) return '∅';
   if (typeof value === 'number')
     return Number.isInteger(value) ? String(value) : formatNumber(value);
-  if (typeof value === 'string') return value;
+  // Dates arrive as ISO timestamps; midnight UTC ones are plain dates.
+  if (typeof value === 'string')
+    return value.replace(/^(\d{4}-\d{2}-\d{2})T00:00:00(\.000)?Z$/, '$1');
   if (typeof value === 'boolean' || typeof value === 'bigint') return value.toString();
   return JSON.stringify(value) ?? '';
 }

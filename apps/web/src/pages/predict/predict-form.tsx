@@ -38,7 +38,7 @@ export function PredictForm({
     onSubmit(values);
   };
   return (
-    <form className="predict-form" data-testid="predict-form" onSubmit={submit}>
+    <form className="predict-form" data-testid="predict-form" onSubmit={submit} noValidate>
       <div className="predict-fields">
         {features.map((feature) => {
           const id = `predict-${feature.name}`;
@@ -80,7 +80,7 @@ export function PredictForm({
                   type="number"
                   min={feature.min}
                   max={feature.max}
-                  step={step}
+                  step="any"
                   value={value}
                   onChange={(event) => {
                     if (event.target.value !== '') set(feature.name, Number(event.target.value));

@@ -16,7 +16,7 @@ import type { DistributionMetric, DistributionStyle } from '../../charts/distrib
 import { heatmapChart } from '../../charts/heatmap.js';
 import { map2dChart } from '../../charts/map2d.js';
 import { map3dChart } from '../../charts/map3d.js';
-import { namesOf, samplingStatement } from '../../charts/projection.js';
+import { namesOf } from '../../charts/projection.js';
 import { radarChart } from '../../charts/radar.js';
 import { segmentMeansFromReport } from '../../charts/segment-means.js';
 import { silhouetteChart } from '../../charts/silhouette.js';
@@ -162,18 +162,8 @@ export function SegmentCharts({
           build={(data) => distributionChart(data, metric === null ? { style } : { style, metric })}
         />
       </section>
-      <AsyncChart
-        name="map2d"
-        result={map2d}
-        build={(data) => map2dChart(data, { names })}
-        caption={(data) => samplingStatement(data)}
-      />
-      <AsyncChart
-        name="map3d"
-        result={map3d}
-        build={(data) => map3dChart(data, { names })}
-        caption={(data) => samplingStatement(data)}
-      />
+      <AsyncChart name="map2d" result={map2d} build={(data) => map2dChart(data, { names })} />
+      <AsyncChart name="map3d" result={map3d} build={(data) => map3dChart(data, { names })} />
       <AsyncChart
         name="silhouette"
         className="wide"
