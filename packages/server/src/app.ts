@@ -62,6 +62,11 @@ export interface AppOptions {
    */
   gracefulShutdown?: boolean;
   /**
+   * With `gracefulShutdown`: how long `app.close()` lets running runs finish (seconds) before
+   * interrupting them cleanly (recorded 'interrupted', re-runnable). Default: no limit.
+   */
+  gracefulTimeoutSeconds?: number;
+  /**
    * Folder of the built dashboard served at `/` (apps/web/dist of this checkout by default);
    * null serves no dashboard. When the folder has no index.html, `/` answers 503 saying how to
    * build it.
@@ -155,7 +160,10 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     // Runs first (their last statuses are written to the catalog), then the catalog.
     const graceful = options.gracefulShutdown ?? false;
     runs.beginShutdown();
-    await jobs.close({ graceful });
+    const timeout = options.gracefulTimeoutSeconds;
+    await jobs.close(
+      graceful && timeout !== undefined ? { graceful, timeoutMs: timeout * 1000 } : { graceful },
+    );
     await runs.drain();
     await catalog.close();
   });

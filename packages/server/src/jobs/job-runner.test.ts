@@ -299,6 +299,44 @@ describe('JobRunner', () => {
     expect(existsSync(join(dir, 'graceful-out', 'segments.csv'))).toBe(true);
   });
 
+  it('close({ graceful: true, timeoutMs }) cancels what is still running after the timeout', async () => {
+    const events = new Recorder();
+    const runner = new JobRunner({ events });
+    const state: { closing: Promise<void> | null } = { closing: null };
+    events.onEvent = (_runId, event) => {
+      if (event.step === 'select' && event.status === 'progress' && !state.closing)
+        state.closing = runner.close({ graceful: true, timeoutMs: 0 });
+    };
+    const outputDir = join(dir, 'mall-timeout-out');
+    runner.submit({
+      runId: 'mall',
+      config: mallConfig(),
+      configDir: dir,
+      outputDir,
+      dataDir: null,
+    });
+    const end = await events.ended('mall');
+    await state.closing;
+    expect(end.status).toBe('cancelled');
+    expect(existsSync(join(outputDir, 'segments.csv'))).toBe(false);
+  });
+
+  it('close({ graceful: true, timeoutMs }) lets a job finish within the timeout', async () => {
+    const events = new Recorder();
+    const runner = new JobRunner({ events });
+    const outputDir = join(dir, 'graceful-timeout-out');
+    runner.submit({
+      runId: 'iris',
+      config: irisConfig(),
+      configDir: dir,
+      outputDir,
+      dataDir: null,
+    });
+    await runner.close({ graceful: true, timeoutMs: 600_000 });
+    expect(events.statusesOf('iris')).toEqual(['running', 'succeeded']);
+    expect(existsSync(join(outputDir, 'segments.csv'))).toBe(true);
+  });
+
   it('rejects a bad maxThreads', () => {
     expect(() => new JobRunner({ maxThreads: 0, events: new Recorder() })).toThrow(/maxThreads/);
   });

@@ -155,10 +155,12 @@ export class JobRunner {
   /**
    * Stops the runner. Queued jobs never start (reported 'cancelled'). `graceful: true` waits for
    * running jobs to finish; otherwise they are cancelled and reported 'cancelled' (or whatever
-   * they ended with if they finished first). Then the pool is destroyed. Calling it again
-   * returns the same promise.
+   * they ended with if they finished first). `timeoutMs` (with `graceful`) bounds the wait:
+   * jobs still running after it are cancelled cleanly (their staged outputs removed). Then the
+   * pool is destroyed. Calling it again returns the same promise.
+   * @example await runner.close({ graceful: true, timeoutMs: 30_000 });
    */
-  close(options: { graceful: boolean } = { graceful: false }): Promise<void> {
+  close(options: { graceful: boolean; timeoutMs?: number } = { graceful: false }): Promise<void> {
     if (this.closed) return this.closed;
     this.closing = true;
     for (const job of this.waiting.splice(0)) {
@@ -168,9 +170,17 @@ export class JobRunner {
         ),
       });
     }
-    if (!options.graceful) for (const runId of [...this.running.keys()]) this.cancel(runId);
+    const cancelRunning = (): void => {
+      for (const runId of [...this.running.keys()]) this.cancel(runId);
+    };
+    let timer: ReturnType<typeof setTimeout> | null = null;
+    if (!options.graceful) cancelRunning();
+    else if (options.timeoutMs !== undefined && this.running.size > 0) {
+      timer = setTimeout(cancelRunning, Math.max(0, options.timeoutMs));
+    }
     this.closed = (async () => {
       await Promise.all([...this.running.values()].map((r) => r.finished));
+      if (timer !== null) clearTimeout(timer);
       await this.pool.destroy();
     })();
     return this.closed;
