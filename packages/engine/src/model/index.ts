@@ -2,3 +2,5 @@
 export * from './segmentation.js';
 export * from './predict-segments.js';
 export * from './segmentation-json.js';
+export * from './clusterers.js';
+export * from './categorical-encoding.js';

@@ -190,7 +190,7 @@ describe('model files', () => {
     expect(() =>
       fitSegmentation(t, {
         steps: STEPS,
-        algorithm: 'dbscan' as 'kmeans',
+        algorithm: 'spectral' as 'kmeans',
         clusterer: { clusterCount: 2 },
       }),
     ).toThrow(/'algorithm' must be one of/);

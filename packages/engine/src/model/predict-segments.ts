@@ -15,18 +15,30 @@ import { squaredDistance } from '../cluster/squared-distance.js';
 import { pipelineInputSchema, transformPipeline } from '../preprocess/pipeline.js';
 import { tableFromRecords, type Table } from '../preprocess/table.js';
 import { pcaTransform } from '../reduce/pca-transform.js';
-import { nearestSegments, type SegmentationModel } from './segmentation.js';
+import { encodeCategorical } from './categorical-encoding.js';
+import { predictModelAlgorithm } from './clusterers.js';
+import {
+  nearestSegments,
+  NOISE_SEGMENT,
+  NOISE_SEGMENT_NAME,
+  type SegmentationModel,
+} from './segmentation.js';
 
 /** The verdict for one input row. */
 export interface SegmentPrediction {
-  /** Segment id (index into `model.segments`). */
+  /** Segment id (index into `model.segments`), or -1 for noise (dbscan, hdbscan). */
   readonly segment: number;
   readonly segmentName: string;
-  /** Relative margin `1 - d1/d2` in [0, 1]. */
+  /**
+   * In [0, 1]. k-means family: the relative margin `1 - d1/d2`; other algorithms: their own
+   * strength (agglomerative and k-prototypes: the margin to the next segment; gmm: the posterior
+   * probability; hdbscan: the membership strength; dbscan: 1 within reach of a core point); 0 for
+   * noise.
+   */
   readonly confidence: number;
   /** True when the row lies farther from its segment's centroid than the segment's threshold. */
   readonly outOfDistribution: boolean;
-  /** Euclidean distance to the segment's centroid (clustering space). */
+  /** Euclidean distance to the segment's centroid (clustering space; noise: to the nearest). */
   readonly distance: number;
   /** True when a preprocessing outlier rule matches the row (it is still scored). */
   readonly outlier: boolean;
@@ -49,24 +61,58 @@ export function predictSegments(
   const t = isTable(input) ? input : tableFromRecords(input, pipelineInputSchema(model.pipeline));
   const result = transformPipeline(model.pipeline, t, { mode: 'predict' });
   const Z: Matrix = model.reduction ? pcaTransform(model.reduction, result.X) : result.X;
-  const { centroids } = model.clusterer;
-  const labels = nearestSegments(Z, centroids);
+  const { clusterer } = model;
+  const { centroids } = clusterer;
+  const nearest = nearestSegments(Z, centroids);
+  let labels = nearest;
+  let strength: Float64Array | null = null;
+  if (clusterer.kind === 'algorithm') {
+    const assigned = predictModelAlgorithm(
+      clusterer.algorithm,
+      clusterer.fitted,
+      clusterer.encoding ? encodeCategorical(Z, clusterer.encoding) : Z,
+    );
+    labels = assigned.labels;
+    strength = assigned.strength;
+  }
   const k = centroids.rows;
   const d = Z.cols;
   const predictions: SegmentPrediction[] = [];
   for (let i = 0; i < Z.rows; i++) {
-    const segment = labels[i]!;
-    const d1 = Math.sqrt(squaredDistance(Z.data, i * d, centroids.data, segment * d, d));
-    let d2 = Infinity;
-    for (let j = 0; j < k; j++) {
-      if (j === segment) continue;
-      d2 = Math.min(d2, Math.sqrt(squaredDistance(Z.data, i * d, centroids.data, j * d, d)));
-    }
-    const confidence = k === 1 || d2 === 0 ? 1 : Math.max(0, 1 - d1 / d2);
-    const summary = model.segments[segment]!;
-    const outOfDistribution = d1 > summary.outOfDistributionThreshold;
     const flag = result.flags[i]!;
     const reasons = [...flag.reasons];
+    const segment = labels[i]!;
+    if (segment === NOISE_SEGMENT) {
+      const closest = nearest[i]!;
+      const distance = Math.sqrt(squaredDistance(Z.data, i * d, centroids.data, closest * d, d));
+      reasons.push(
+        `noise: ${clusterer.algorithm} places the row in no segment (nearest: ${model.segments[closest]!.name}, distance ${distance.toPrecision(4)})`,
+      );
+      predictions.push({
+        segment: NOISE_SEGMENT,
+        segmentName: NOISE_SEGMENT_NAME,
+        confidence: 0,
+        outOfDistribution: true,
+        distance,
+        outlier: flag.outlier,
+        reasons,
+      });
+      continue;
+    }
+    const d1 = Math.sqrt(squaredDistance(Z.data, i * d, centroids.data, segment * d, d));
+    let confidence: number;
+    if (strength !== null) {
+      confidence = strength[i]!;
+    } else {
+      let d2 = Infinity;
+      for (let j = 0; j < k; j++) {
+        if (j === segment) continue;
+        d2 = Math.min(d2, Math.sqrt(squaredDistance(Z.data, i * d, centroids.data, j * d, d)));
+      }
+      confidence = k === 1 || d2 === 0 ? 1 : Math.max(0, 1 - d1 / d2);
+    }
+    const summary = model.segments[segment]!;
+    const outOfDistribution = d1 > summary.outOfDistributionThreshold;
     if (outOfDistribution) {
       reasons.push(
         `distance ${d1.toPrecision(4)} to ${summary.name} exceeds its threshold ` +

@@ -22,7 +22,14 @@ import {
   type PipelineJSON,
 } from '../preprocess/pipeline-json.js';
 import { pcaFromJSON, pcaToJSON, type PCAModelJSON } from '../reduce/pca-json.js';
-import type { CentroidClusterer, SegmentationModel, SegmentSummary } from './segmentation.js';
+import type { CategoricalEncoding } from './categorical-encoding.js';
+import { loadModelAlgorithm, SEGMENTATION_ALGORITHMS, type ModelAlgorithm } from './clusterers.js';
+import type {
+  CentroidClusterer,
+  SegmentationClusterer,
+  SegmentationModel,
+  SegmentSummary,
+} from './segmentation.js';
 
 /** The format tag of segmentation model files. */
 export const MODEL_FORMAT = 'segmint.model';
@@ -35,41 +42,84 @@ export interface SegmentationModelJSON {
   readonly version: typeof MODEL_VERSION;
   readonly pipeline: PipelineJSON;
   readonly reduction: PCAModelJSON | null;
-  readonly clusterer: {
-    readonly kind: 'centroids';
-    readonly algorithm: CentroidClusterer['algorithm'];
-    readonly centroids: { readonly rows: number; readonly cols: number; readonly data: number[] };
-    readonly inertia: number;
-    readonly iterations: number;
-    readonly converged: boolean;
-    readonly options: Readonly<Record<string, unknown>>;
-  };
+  readonly clusterer: ClustererJSON;
   readonly segments: readonly SegmentSummary[];
   readonly outOfDistribution: { readonly quantile: number; readonly scale: number };
   readonly trainingRows: number;
 }
 
+interface MatrixJSON {
+  readonly rows: number;
+  readonly cols: number;
+  readonly data: number[];
+}
+
+/** Serialised clusterer: k-means centroids, or another algorithm's own fitted JSON. */
+export type ClustererJSON =
+  | {
+      readonly kind: 'centroids';
+      readonly algorithm: CentroidClusterer['algorithm'];
+      readonly centroids: MatrixJSON;
+      readonly inertia: number;
+      readonly iterations: number;
+      readonly converged: boolean;
+      readonly options: Readonly<Record<string, unknown>>;
+    }
+  | {
+      readonly kind: 'algorithm';
+      readonly algorithm: ModelAlgorithm;
+      /** Segment mean points (noise excluded). */
+      readonly centroids: MatrixJSON;
+      readonly inertia: number;
+      readonly iterations: number;
+      readonly converged: boolean;
+      readonly options: Readonly<Record<string, unknown>>;
+      /** The algorithm's own fitted JSON (`segmint.dbscan`, ...). */
+      readonly fitted: unknown;
+      readonly encoding: CategoricalEncoding | null;
+    };
+
+function clustererToJSON(clusterer: SegmentationClusterer): ClustererJSON {
+  const common = {
+    centroids: {
+      rows: clusterer.centroids.rows,
+      cols: clusterer.centroids.cols,
+      data: Array.from(clusterer.centroids.data),
+    },
+    inertia: clusterer.inertia,
+    iterations: clusterer.iterations,
+    converged: clusterer.converged,
+    options: JSON.parse(JSON.stringify(clusterer.options)) as Record<string, unknown>,
+  };
+  if (clusterer.kind === 'centroids') {
+    return { kind: 'centroids', algorithm: clusterer.algorithm, ...common };
+  }
+  return {
+    kind: 'algorithm',
+    algorithm: clusterer.algorithm,
+    ...common,
+    fitted: clusterer.fitted,
+    encoding: clusterer.encoding
+      ? {
+          numericColumns: [...clusterer.encoding.numericColumns],
+          groups: clusterer.encoding.groups.map((g) => ({
+            name: g.name,
+            columns: [...g.columns],
+            thresholds: [...g.thresholds],
+          })),
+        }
+      : null,
+  };
+}
+
 /** A JSON-safe copy of the model. */
 export function segmentationToJSON(model: SegmentationModel): SegmentationModelJSON {
-  const { clusterer } = model;
   return {
     format: MODEL_FORMAT,
     version: MODEL_VERSION,
     pipeline: pipelineToJSON(model.pipeline),
     reduction: model.reduction ? pcaToJSON(model.reduction) : null,
-    clusterer: {
-      kind: 'centroids',
-      algorithm: clusterer.algorithm,
-      centroids: {
-        rows: clusterer.centroids.rows,
-        cols: clusterer.centroids.cols,
-        data: Array.from(clusterer.centroids.data),
-      },
-      inertia: clusterer.inertia,
-      iterations: clusterer.iterations,
-      converged: clusterer.converged,
-      options: JSON.parse(JSON.stringify(clusterer.options)) as Record<string, unknown>,
-    },
+    clusterer: clustererToJSON(model.clusterer),
     segments: model.segments.map((s) => ({ ...s, distance: { ...s.distance } })),
     outOfDistribution: { ...model.outOfDistribution },
     trainingRows: model.trainingRows,
@@ -100,8 +150,14 @@ export function segmentationFromJSON(json: unknown): SegmentationModel {
       ? null
       : pcaFromJSON(o.value.reduction);
   const c = objectField(o, 'clusterer');
-  stringField(c, 'kind', ['centroids']);
-  const algorithm = stringField(c, 'algorithm', ['kmeans', 'minibatch-kmeans'] as const);
+  const kind = stringField(c, 'kind', ['centroids', 'algorithm'] as const);
+  const algorithm = stringField(
+    c,
+    'algorithm',
+    kind === 'centroids'
+      ? (['kmeans', 'minibatch-kmeans'] as const)
+      : SEGMENTATION_ALGORITHMS.filter((a) => a !== 'kmeans' && a !== 'minibatch-kmeans'),
+  );
   const m = objectField(c, 'centroids');
   const rows = integer(m, 'rows');
   const cols = integer(m, 'cols');
@@ -121,16 +177,28 @@ export function segmentationFromJSON(json: unknown): SegmentationModel {
       cols,
     );
   }
-  const options = objectField(c, 'options').value;
-  const clusterer: CentroidClusterer = {
-    kind: 'centroids',
-    algorithm,
+  const common = {
     centroids: { data, rows, cols },
     inertia: numberField(c, 'inertia'),
     iterations: integer(c, 'iterations'),
     converged: booleanField(c, 'converged'),
-    options: { ...options },
+    options: { ...objectField(c, 'options').value },
   };
+  let clusterer: SegmentationClusterer;
+  if (kind === 'centroids') {
+    clusterer = { kind, algorithm: algorithm as CentroidClusterer['algorithm'], ...common };
+  } else {
+    const modelAlgorithm = algorithm as ModelAlgorithm;
+    const fitted = c.value.fitted;
+    loadModelAlgorithm(modelAlgorithm, fitted); // validates now, names the bad field
+    clusterer = {
+      kind,
+      algorithm: modelAlgorithm,
+      ...common,
+      fitted,
+      encoding: readEncoding(c, cols),
+    };
+  }
   const segments = arrayField(o, 'segments', (value, path) => readSegment(value, path));
   if (segments.length !== rows)
     throw invalid('model.segments', `${rows} entries (one per centroid)`, segments.length);
@@ -171,6 +239,30 @@ export function loadModel(text: string): SegmentationModel {
     );
   }
   return segmentationFromJSON(json);
+}
+
+function readEncoding(c: JsonObject, cols: number): CategoricalEncoding | null {
+  const value = c.value.encoding;
+  if (value === null || value === undefined) return null;
+  const e = readObject(value, `${c.path}.encoding`);
+  const column = (v: unknown, path: string): number => {
+    const j = asNumber(v, path);
+    if (!Number.isInteger(j) || j < 0 || j >= cols)
+      throw invalid(path, `a column in [0, ${cols})`, j);
+    return j;
+  };
+  return {
+    numericColumns: arrayField(e, 'numericColumns', column),
+    groups: arrayField(e, 'groups', (g, path) => {
+      const group = readObject(g, path);
+      const columns = arrayField(group, 'columns', column);
+      const thresholds = arrayField(group, 'thresholds', asNumber);
+      if (thresholds.length !== columns.length) {
+        throw invalid(`${group.path}.thresholds`, `${columns.length} numbers`, thresholds.length);
+      }
+      return { name: stringField(group, 'name'), columns, thresholds };
+    }),
+  };
 }
 
 function readSegment(value: unknown, path: string): SegmentSummary {

@@ -12,6 +12,19 @@
  * JSON stays small whatever n is.
  */
 import { ERROR_CODES, SegmintError, formatValue } from '../core/errors.js';
+import {
+  categoricalEncoding,
+  codeColumns,
+  encodeCategorical,
+  type CategoricalEncoding,
+} from './categorical-encoding.js';
+import {
+  fitModelAlgorithm,
+  K_ALGORITHMS,
+  SEGMENTATION_ALGORITHMS,
+  type ModelAlgorithm,
+  type SegmentationAlgorithm,
+} from './clusterers.js';
 import { kmeans, type KMeansOptions } from '../cluster/kmeans.js';
 import { miniBatchKMeans, type MiniBatchKMeansOptions } from '../cluster/minibatch-kmeans.js';
 import { nearestCenter, squaredDistance } from '../cluster/squared-distance.js';
@@ -28,13 +41,12 @@ import type { Table } from '../preprocess/table.js';
 import { pca, type PCAModel } from '../reduce/pca.js';
 import { pcaTransform } from '../reduce/pca-transform.js';
 
-/** Clustering algorithms a segmentation model can hold today (the union grows with issue 7). */
-export type SegmentationAlgorithm = 'kmeans' | 'minibatch-kmeans';
+export type { SegmentationAlgorithm } from './clusterers.js';
 
-/** The clusterer part of the model: centroids and what produced them. */
+/** The clusterer part of a k-means model: centroids and what produced them. */
 export interface CentroidClusterer {
   readonly kind: 'centroids';
-  readonly algorithm: SegmentationAlgorithm;
+  readonly algorithm: 'kmeans' | 'minibatch-kmeans';
   /** (k, p): one centroid per segment in the clustering space. */
   readonly centroids: Matrix;
   readonly inertia: number;
@@ -43,6 +55,36 @@ export interface CentroidClusterer {
   /** Hyperparameters used (JSON-safe). */
   readonly options: Readonly<Record<string, unknown>>;
 }
+
+/**
+ * The clusterer part of a model fitted by any other algorithm (see model/clusterers.ts): the
+ * algorithm's own fitted JSON, plus the segments' mean points, which the confidence-independent
+ * parts of prediction (distance, out-of-distribution flag) and the summaries use.
+ */
+export interface AlgorithmClusterer {
+  readonly kind: 'algorithm';
+  readonly algorithm: ModelAlgorithm;
+  /** (k, p): the mean of each segment's members in the clustering space (noise excluded). */
+  readonly centroids: Matrix;
+  /** Sum of squared distances of members to their segment mean (noise excluded). */
+  readonly inertia: number;
+  readonly iterations: number;
+  readonly converged: boolean;
+  /** Hyperparameters used (JSON-safe). */
+  readonly options: Readonly<Record<string, unknown>>;
+  /** The fitted model in its own JSON format (`segmint.dbscan`, `segmint.hdbscan`, ...). */
+  readonly fitted: unknown;
+  /** k-prototypes: how the clustering matrix maps to numeric + category-code columns. */
+  readonly encoding: CategoricalEncoding | null;
+}
+
+/** The clusterer of a segmentation model. */
+export type SegmentationClusterer = CentroidClusterer | AlgorithmClusterer;
+
+/** Segment id of noise rows (DBSCAN, HDBSCAN) in labels and predictions. */
+export const NOISE_SEGMENT = -1;
+/** Display name of noise rows. */
+export const NOISE_SEGMENT_NAME = 'Noise';
 
 /** What the model remembers about one segment. */
 export interface SegmentSummary {
@@ -77,7 +119,7 @@ export interface SegmentationModel {
   readonly pipeline: FittedPipeline;
   /** Present when the model clusters in PCA space. */
   readonly reduction: PCAModel | null;
-  readonly clusterer: CentroidClusterer;
+  readonly clusterer: SegmentationClusterer;
   readonly segments: readonly SegmentSummary[];
   readonly outOfDistribution: OutOfDistributionOptions;
   /** Rows the model was fitted on (after outlier removal). */
@@ -91,16 +133,19 @@ export interface FitSegmentationOptions {
   /** Optional PCA before clustering. */
   readonly reduction?: { readonly components: number; readonly whiten?: boolean } | null;
   readonly algorithm?: SegmentationAlgorithm;
-  /** Options for the clusterer (`clusterCount` required). */
+  /**
+   * Options for the clusterer: `clusterCount` (required by every algorithm but dbscan and
+   * hdbscan) and any of the algorithm's own options; each algorithm ignores the others.
+   */
   readonly clusterer: Partial<KMeansOptions> &
-    Partial<MiniBatchKMeansOptions> & { clusterCount: number };
+    Partial<MiniBatchKMeansOptions> & { clusterCount?: number } & Readonly<Record<string, unknown>>;
   readonly outOfDistribution?: Partial<OutOfDistributionOptions>;
 }
 
 /** What {@link fitSegmentation} returns: the model plus the training assignment. */
 export interface SegmentationFit {
   readonly model: SegmentationModel;
-  /** Segment of each kept training row. */
+  /** Segment of each kept training row (-1: noise, for dbscan and hdbscan). */
   readonly labels: Int32Array;
   /** Input row index of each entry of `labels` (rows removed by outlier rules are absent). */
   readonly keptRows: Int32Array;
@@ -129,11 +174,29 @@ export const OUT_OF_DISTRIBUTION_DEFAULTS: OutOfDistributionOptions = Object.fre
  */
 export function fitSegmentation(t: Table, options: FitSegmentationOptions): SegmentationFit {
   const algorithm = options.algorithm ?? 'kmeans';
-  if (algorithm !== 'kmeans' && algorithm !== 'minibatch-kmeans') {
+  if (!(SEGMENTATION_ALGORITHMS as readonly string[]).includes(algorithm)) {
     throw new SegmintError(
       ERROR_CODES.INVALID_PARAMETER,
-      `fitSegmentation: 'algorithm' must be one of 'kmeans', 'minibatch-kmeans'; got ${formatValue(algorithm)}.`,
+      `fitSegmentation: 'algorithm' must be one of ${SEGMENTATION_ALGORITHMS.map((a) => `'${a}'`).join(', ')}; got ${formatValue(algorithm)}.`,
       { parameter: 'algorithm', value: algorithm },
+    );
+  }
+  if (K_ALGORITHMS.includes(algorithm) && options.clusterer.clusterCount === undefined) {
+    const distanceCut =
+      algorithm === 'agglomerative' && options.clusterer.distanceThreshold !== undefined;
+    if (!distanceCut) {
+      throw new SegmintError(
+        ERROR_CODES.INVALID_PARAMETER,
+        `fitSegmentation: '${algorithm}' needs 'clusterer.clusterCount'.`,
+        { parameter: 'clusterer.clusterCount' },
+      );
+    }
+  }
+  if (algorithm === 'kprototypes' && options.reduction) {
+    throw new SegmintError(
+      ERROR_CODES.INVALID_PARAMETER,
+      "fitSegmentation: 'kprototypes' clusters the numeric and categorical features themselves; PCA mixes them, so 'reduction' must be none.",
+      { parameter: 'reduction', value: options.reduction.components },
     );
   }
   const ood = { ...OUT_OF_DISTRIBUTION_DEFAULTS, ...options.outOfDistribution };
@@ -146,18 +209,17 @@ export function fitSegmentation(t: Table, options: FitSegmentationOptions): Segm
       })
     : null;
   const X = reduction ? pcaTransform(reduction, result.X) : result.X;
-  const fitted =
-    algorithm === 'kmeans' ? kmeans(X, options.clusterer) : miniBatchKMeans(X, options.clusterer);
-  const clusterer: CentroidClusterer = {
-    kind: 'centroids',
-    algorithm,
-    centroids: fitted.centroids,
-    inertia: fitted.inertia,
-    iterations: fitted.iterations,
-    converged: fitted.converged,
-    options: { ...fitted.options },
-  };
-  const segments = summariseSegments(X, fitted.labels, fitted.centroids, ood);
+  const { clusterer, labels, warnings } =
+    algorithm === 'kmeans' || algorithm === 'minibatch-kmeans'
+      ? fitCentroids(
+          X,
+          algorithm,
+          options.clusterer as FitSegmentationOptions['clusterer'] & {
+            clusterCount: number;
+          },
+        )
+      : fitAlgorithm(X, algorithm, pipeline, options.clusterer);
+  const segments = summariseSegments(X, labels, clusterer.centroids, ood);
   const model: SegmentationModel = {
     kind: 'segmentation',
     pipeline,
@@ -169,15 +231,103 @@ export function fitSegmentation(t: Table, options: FitSegmentationOptions): Segm
   };
   return {
     model,
-    labels: fitted.labels,
+    labels,
     keptRows: result.keptRows,
     X,
     featureNames: reduction
       ? Array.from({ length: X.cols }, (_, j) => `PC${j + 1}`)
       : result.featureNames,
     report: result.report,
+    warnings,
+  };
+}
+
+interface FittedClusterer {
+  readonly clusterer: SegmentationClusterer;
+  readonly labels: Int32Array;
+  readonly warnings: readonly EstimatorWarning[];
+}
+
+function fitCentroids(
+  X: Matrix,
+  algorithm: 'kmeans' | 'minibatch-kmeans',
+  options: FitSegmentationOptions['clusterer'] & { clusterCount: number },
+): FittedClusterer {
+  const fitted = algorithm === 'kmeans' ? kmeans(X, options) : miniBatchKMeans(X, options);
+  return {
+    clusterer: {
+      kind: 'centroids',
+      algorithm,
+      centroids: fitted.centroids,
+      inertia: fitted.inertia,
+      iterations: fitted.iterations,
+      converged: fitted.converged,
+      options: { ...fitted.options },
+    },
+    labels: fitted.labels,
     warnings: fitted.warnings,
   };
+}
+
+function fitAlgorithm(
+  X: Matrix,
+  algorithm: ModelAlgorithm,
+  pipeline: FittedPipeline,
+  options: FitSegmentationOptions['clusterer'],
+): FittedClusterer {
+  const encoding = algorithm === 'kprototypes' ? categoricalEncoding(pipeline, X) : null;
+  const fitted = encoding
+    ? fitModelAlgorithm(algorithm, encodeCategorical(X, encoding), {
+        ...options,
+        categoricalColumns: codeColumns(encoding),
+      })
+    : fitModelAlgorithm(algorithm, X, options);
+  const { labels } = fitted;
+  const k = labels.reduce((max, label) => Math.max(max, label + 1), 0);
+  const { centroids, inertia } = segmentMeans(X, labels, k);
+  return {
+    clusterer: {
+      kind: 'algorithm',
+      algorithm,
+      centroids,
+      inertia,
+      iterations: fitted.iterations,
+      converged: fitted.converged,
+      options: fitted.options,
+      fitted: fitted.fitted,
+      encoding,
+    },
+    labels,
+    warnings: fitted.warnings,
+  };
+}
+
+/** Mean point of each segment 0..k-1 (noise rows skipped) and the within-segment squares. */
+export function segmentMeans(
+  X: Matrix,
+  labels: Int32Array,
+  k: number,
+): { centroids: Matrix; inertia: number } {
+  const d = X.cols;
+  const sums = new Float64Array(k * d);
+  const counts = new Float64Array(k);
+  for (let i = 0; i < X.rows; i++) {
+    const label = labels[i]!;
+    if (label < 0) continue;
+    counts[label]!++;
+    for (let j = 0; j < d; j++) sums[label * d + j]! += X.data[i * d + j]!;
+  }
+  for (let c = 0; c < k; c++) {
+    for (let j = 0; j < d; j++)
+      sums[c * d + j] = counts[c]! > 0 ? sums[c * d + j]! / counts[c]! : 0;
+  }
+  const centroids: Matrix = { data: sums, rows: k, cols: d };
+  let inertia = 0;
+  for (let i = 0; i < X.rows; i++) {
+    const label = labels[i]!;
+    if (label >= 0) inertia += squaredDistance(X.data, i * d, sums, label * d, d);
+  }
+  return { centroids, inertia };
 }
 
 /** Returns a copy of the model with segment names set (e.g. from profiling). */
@@ -210,6 +360,7 @@ export function summariseSegments(
   const members: number[][] = Array.from({ length: k }, () => []);
   for (let i = 0; i < X.rows; i++) {
     const label = labels[i]!;
+    if (label < 0) continue; // noise belongs to no segment
     members[label]!.push(Math.sqrt(squaredDistance(X.data, i * d, centroids.data, label * d, d)));
   }
   return members.map((list, id) => {
