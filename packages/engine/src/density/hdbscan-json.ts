@@ -28,8 +28,8 @@ export interface HdbscanJSON {
   readonly clusterCount: number;
   /** (n) */
   readonly probabilities: number[];
-  /** (n) */
-  readonly outlierScores: number[];
+  /** (n) may hold 'NaN' (see HdbscanModel.outlierScores). */
+  readonly outlierScores: JsonFloat[];
   /** (t) each. */
   readonly condensedTree: {
     readonly parent: number[];
@@ -69,7 +69,7 @@ export function hdbscanToJSON(model: HdbscanModel): HdbscanJSON {
     labels: Array.from(model.labels),
     clusterCount: model.clusterCount,
     probabilities: Array.from(model.probabilities),
-    outlierScores: Array.from(model.outlierScores),
+    outlierScores: Array.from(model.outlierScores, toJsonFloat),
     condensedTree: {
       parent: Array.from(tree.parent),
       child: Array.from(tree.child),
@@ -150,7 +150,7 @@ export function hdbscanFromJSON(json: unknown): HdbscanModel {
   if (labels.some((l) => l < -1 || l >= clusterCount))
     throw invalid('labels', `must be integers in [-1, ${clusterCount - 1}]`);
   const probabilities = numbers(j.probabilities, 'probabilities', n, 'finite');
-  const outlierScores = numbers(j.outlierScores, 'outlierScores', n, 'finite');
+  const outlierScores = numbers(j.outlierScores, 'outlierScores', n, 'float');
   const tree = j.condensedTree as Record<string, unknown> | null;
   if (typeof tree !== 'object' || tree === null || !Array.isArray(tree.parent))
     throw invalid('condensedTree', 'must be an object of parent, child, lambda, size arrays');

@@ -83,7 +83,11 @@ export interface HdbscanModel {
   readonly clusterCount: number;
   /** (n) membership strength in [0, 1] (0 for noise). */
   readonly probabilities: Float64Array;
-  /** (n) GLOSH outlier scores in [0, 1] (Campello et al. 2015); larger is more outlying. */
+  /**
+   * (n) GLOSH outlier scores in [0, 1] (Campello et al. 2015); larger is more outlying. As in the
+   * hdbscan library, NaN for a point whose cluster reaches infinite density (exact duplicates)
+   * while the point itself leaves at a finite one.
+   */
   readonly outlierScores: Float64Array;
   /** The condensed tree. */
   readonly condensedTree: CondensedTree;

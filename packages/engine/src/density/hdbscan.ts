@@ -38,7 +38,7 @@ import {
 import { selectClusters } from './hdbscan-select.js';
 
 /** Up to this many rows, euclidean input uses Prim's O(n^2) tree instead of Borůvka. */
-const PRIM_MAX_ROWS = 512;
+const PRIM_MAX_ROWS = 2048;
 
 function checkPrecomputed(owner: string, D: Matrix, name: string, columns: number | null): void {
   if (columns === null && D.rows !== D.cols) {
