@@ -18,3 +18,4 @@ export * from './density/index.js';
 export * from './mixture/index.js';
 export * from './mixed/index.js';
 export * from './hierarchy/index.js';
+export * from './embed/index.js';
