@@ -1,7 +1,6 @@
 /**
  * Mixed data for k-prototypes: splitting X into its numeric block and its categorical codes
- * (re-indexed densely per column), Huang's default gamma, and the one cost function that fitting
- * and prediction share (so predict on the training rows reproduces the fitted labels).
+ * (re-indexed densely per column) and Huang's default gamma.
  *
  * Notation: X is (n, d); p numeric columns (the block Xn, (n, p)), m categorical columns (the
  * block Xc, (n, m) of dense level indices); the cost of row i against prototype (c_c, q_c) is
@@ -105,50 +104,4 @@ export function huangGamma(numeric: Float64Array, n: number, p: number): number 
     total += Math.sqrt(variance / n);
   }
   return (0.5 * total) / p;
-}
-
-/**
- * Cost of row i against every prototype; writes the lowest into `best[0]` (cost) and the second
- * lowest into `best[1]`, and returns the nearest prototype (the first on ties). Xc and the modes
- * may hold dense levels or raw codes, as long as both use the same.
- */
-export function nearestPrototype(
-  numeric: Float64Array,
-  numericOffset: number,
-  p: number,
-  categorical: ArrayLike<number>,
-  categoricalOffset: number,
-  m: number,
-  centroids: Float64Array,
-  modes: Int32Array,
-  k: number,
-  gamma: number,
-  best: Float64Array,
-): number {
-  let nearest = 0;
-  let lowest = Infinity;
-  let second = Infinity;
-  for (let c = 0; c < k; c++) {
-    let squared = 0;
-    const cp = c * p;
-    for (let f = 0; f < p; f++) {
-      const diff = numeric[numericOffset + f]! - centroids[cp + f]!;
-      squared += diff * diff;
-    }
-    let mismatches = 0;
-    const cm = c * m;
-    for (let g = 0; g < m; g++)
-      if (categorical[categoricalOffset + g] !== modes[cm + g]) mismatches++;
-    const cost = squared + gamma * mismatches;
-    if (cost < lowest) {
-      second = lowest;
-      lowest = cost;
-      nearest = c;
-    } else if (cost < second) {
-      second = cost;
-    }
-  }
-  best[0] = lowest;
-  best[1] = second;
-  return nearest;
 }

@@ -11,7 +11,8 @@
  * S (k, p) numeric sums, N (k) sizes, F (k, L) level frequencies (L levels over all columns).
  */
 import type { Random } from '../core/random.js';
-import { nearestPrototype, type MixedData } from './k-prototypes-data.js';
+import { nearestFrom, nearestPrototype } from './k-prototypes-cost.js';
+import type { MixedData } from './k-prototypes-data.js';
 import type { InitialPrototypes } from './k-prototypes-init.js';
 
 /** The result of one run. */
@@ -120,8 +121,8 @@ export function kPrototypesRun(
     iterations++;
     let moves = 0;
     for (let i = 0; i < n; i++) {
-      const c = nearestPrototype(Xn, i * p, p, Xc, i * m, m, C, Q, k, gamma, best);
       const old = membership[i]!;
+      const c = nearestFrom(Xn, i * p, p, Xc, i * m, m, C, Q, k, gamma, old, best);
       if (c === old) continue;
       moves++;
       move(i, old, c);
@@ -130,7 +131,7 @@ export function kPrototypesRun(
     const next = new Int32Array(n);
     let nextCost = 0;
     for (let i = 0; i < n; i++) {
-      next[i] = nearestPrototype(Xn, i * p, p, Xc, i * m, m, C, Q, k, gamma, best);
+      next[i] = nearestFrom(Xn, i * p, p, Xc, i * m, m, C, Q, k, gamma, membership[i]!, best);
       nextCost += best[0]!;
     }
     converged = moves === 0 || nextCost >= cost;

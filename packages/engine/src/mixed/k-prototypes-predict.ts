@@ -10,7 +10,7 @@ import type { ClusterAssignment } from '../cluster/assignment.js';
 import { ERROR_CODES, SegmintError } from '../core/errors.js';
 import { toMatrix, type MatrixLike } from '../matrix/matrix.js';
 import { assertColumns, assertFinite, assertNonEmpty } from '../matrix/validate.js';
-import { nearestPrototype } from './k-prototypes-data.js';
+import { nearestPrototype } from './k-prototypes-cost.js';
 import type { KPrototypesModel } from './k-prototypes-options.js';
 
 /**
@@ -35,7 +35,7 @@ export function kPrototypesPredict(model: KPrototypesModel, X: MatrixLike): Clus
   assertFinite(owner, matrix);
   const { data, rows: n, cols: d } = matrix;
   const numeric = new Float64Array(p);
-  const categorical = new Float64Array(m);
+  const categorical = new Int32Array(m);
   const best = new Float64Array(2);
   const labels = new Int32Array(n);
   const strength = new Float64Array(n);
@@ -50,7 +50,8 @@ export function kPrototypesPredict(model: KPrototypesModel, X: MatrixLike): Clus
           `${owner}: X has ${code} at row ${i}, column ${column}, a categorical column; expected an integer code.`,
           { row: i, column, value: code },
         );
-      categorical[g] = code;
+      // Codes beyond int32 were never seen in training (modes are int32): -1 mismatches them all.
+      categorical[g] = code >= 0 && code <= 0x7fffffff ? code : -1;
     }
     labels[i] = nearestPrototype(
       numeric,
