@@ -12,3 +12,5 @@ export { requireDataset } from './routes/datasets.js';
 export * from './jobs/index.js';
 export * from './serve.js';
 export * from './runs/index.js';
+export * from './demo/demo-bootstrap.js';
+export { DEFAULT_WEB_ROOT, registerStaticFiles } from './http/static-files.js';

@@ -1,11 +1,14 @@
 /**
- * `startServer`: builds the app, listens, and stops cleanly on SIGINT/SIGTERM (running jobs are
- * finished or interrupted per `gracefulShutdown`, then the catalog is closed). This is what
+ * `startServer`: builds the app, listens, optionally loads the demo (dataset + run), and stops
+ * cleanly on SIGINT/SIGTERM (listening stops at once; running jobs are finished or interrupted
+ * per `gracefulShutdown` / `gracefulTimeoutSeconds`, then the catalog is closed). This is what
  * `segmint serve` calls.
  */
 import type { FastifyInstance } from 'fastify';
 import { buildApp } from './app.js';
 import type { AppOptions } from './app.js';
+import { ensureDemo } from './demo/demo-bootstrap.js';
+import type { DemoOptions, DemoState } from './demo/demo-bootstrap.js';
 
 /** Options of {@link startServer}: the app's options plus where to listen. */
 export interface ServeOptions extends AppOptions {
@@ -15,6 +18,11 @@ export interface ServeOptions extends AppOptions {
   port?: number;
   /** Stop on SIGINT/SIGTERM; default true. */
   handleSignals?: boolean;
+  /**
+   * Load the generated demo customers as the dataset "Demo customers" and start the demo run at
+   * start (idempotent across restarts; see ensureDemo). Default false.
+   */
+  demo?: boolean | DemoOptions;
 }
 
 /** A running server. */
@@ -27,6 +35,8 @@ export interface RunningServer {
   close(): Promise<void>;
   /** Resolves once the server has closed (by `close()` or a signal). */
   closed: Promise<void>;
+  /** The demo dataset and run (with `demo`), else null. */
+  demo: DemoState | null;
 }
 
 /** Defaults of {@link ServeOptions}. */
@@ -52,6 +62,15 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
   } catch (error) {
     await app.close();
     throw error;
+  }
+  let demo: DemoState | null = null;
+  if (options.demo !== undefined && options.demo !== false) {
+    try {
+      demo = await ensureDemo(app, options.demo === true ? {} : options.demo);
+    } catch (error) {
+      await app.close();
+      throw error;
+    }
   }
   const address = app.server.address();
   const boundPort = typeof address === 'object' && address !== null ? address.port : port;
@@ -79,5 +98,5 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
   if (options.handleSignals ?? SERVE_DEFAULTS.handleSignals) {
     for (const signal of SIGNALS) process.once(signal, onSignal);
   }
-  return { url: `http://${urlHost}:${boundPort}`, app, close, closed };
+  return { url: `http://${urlHost}:${boundPort}`, app, close, closed, demo };
 }
