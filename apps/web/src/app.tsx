@@ -3,9 +3,10 @@
  * page the URL names (see state/route.ts). Run pages without a run id in the URL open the newest
  * succeeded run.
  */
-import { useEffect } from 'react';
+import { Suspense, lazy, useEffect } from 'react';
 import { listDatasets, listRuns } from './api/endpoints.js';
 import type { Dataset, Run } from './api/types.js';
+import { Loading } from './components/status.js';
 import { useAsync } from './components/use-async.js';
 import { formatTime } from './components/format.js';
 import { ChooseKPage } from './pages/choose-k-page.js';
@@ -21,6 +22,11 @@ import type { Page, Route } from './state/route.js';
 import { useRoute } from './state/use-route.js';
 import type { Navigate } from './state/use-route.js';
 import { useRunsVersion } from './state/workspace.js';
+
+// The chart gallery (every chart on fixture data) is a developer page: its own lazy chunk.
+const ChartGallery = lazy(() =>
+  import('./charts/ChartGallery.js').then((module) => ({ default: module.ChartGallery })),
+);
 
 const NAV: { page: Page; label: string; testId: string }[] = [
   { page: 'data', label: 'Data', testId: 'nav-data' },
@@ -111,6 +117,12 @@ function PageView({ route, navigate }: PageProps) {
       return <PredictPage route={route} navigate={navigate} />;
     case 'export':
       return <ExportPage route={route} navigate={navigate} />;
+    case 'gallery':
+      return (
+        <Suspense fallback={<Loading label="Loading the chart gallery…" />}>
+          <ChartGallery />
+        </Suspense>
+      );
   }
 }
 
@@ -140,6 +152,17 @@ export function App() {
 
   return (
     <div className="shell">
+      <a
+        className="skip-link"
+        href="#main"
+        onClick={(event) => {
+          // The hash holds the route: move focus without touching it.
+          event.preventDefault();
+          document.getElementById('main')?.focus();
+        }}
+      >
+        Skip to content
+      </a>
       <header className="header">
         <a className="brand" href="#/data">
           <span className="brand-mark" aria-hidden="true">
@@ -168,7 +191,7 @@ export function App() {
           ))}
         </ul>
       </nav>
-      <main className="main" id="main">
+      <main className="main" id="main" tabIndex={-1}>
         {RUN_PAGES.includes(route.page) && route.runId === null ? (
           lists.status === 'ready' && latestRunId === null ? (
             <div className="page">

@@ -14,6 +14,7 @@ export const PAGES = [
   'segments',
   'predict',
   'export',
+  'gallery',
 ] as const;
 
 /** A page name. */
