@@ -48,6 +48,12 @@ export interface EngineAgglomerativeModel {
   readonly clusterCount: number;
 }
 
+/** The fields of a fitted HDBSCAN model the benchmark reads. */
+export interface EngineHdbscanModel {
+  readonly labels: Int32Array;
+  readonly clusterCount: number;
+}
+
 type MaybePromise<T> = T | Promise<T>;
 
 /** The engine functions the cases use; each is undefined when not (yet) exported. */
@@ -88,6 +94,10 @@ export interface EngineApi {
     X: EngineMatrix,
     options: { clusterCount?: number; linkage?: string },
   ) => EngineAgglomerativeModel;
+  readonly hdbscan?: (
+    X: EngineMatrix,
+    options: { minClusterSize?: number; minSamples?: number },
+  ) => EngineHdbscanModel;
 }
 
 const NAMES = {
@@ -99,6 +109,7 @@ const NAMES = {
     'silhouetteScore',
     'silhouetteSamples',
     'agglomerative',
+    'hdbscan',
   ],
   node: [
     'kmeansParallel',

@@ -1,5 +1,6 @@
 /** Every benchmark case, in run order. */
 import type { CaseDefinition } from './case.js';
+import { hdbscanCase } from './hdbscan.js';
 import { kmeansPlusPlusCase } from './kmeans-plus-plus.js';
 import { kmeansCase } from './kmeans.js';
 import { miniBatchKMeansCase } from './minibatch-kmeans.js';
@@ -17,4 +18,5 @@ export const CASES: readonly CaseDefinition[] = [
   silhouetteCase,
   miniBatchKMeansCase,
   wardCase,
+  hdbscanCase,
 ];
