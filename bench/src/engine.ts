@@ -54,6 +54,13 @@ export interface EngineHdbscanModel {
   readonly clusterCount: number;
 }
 
+/** The fields of a fitted k-prototypes model the benchmark reads. */
+export interface EngineKPrototypesModel {
+  readonly labels: Int32Array;
+  readonly cost: number;
+  readonly iterations: number;
+}
+
 type MaybePromise<T> = T | Promise<T>;
 
 /** The engine functions the cases use; each is undefined when not (yet) exported. */
@@ -98,6 +105,15 @@ export interface EngineApi {
     X: EngineMatrix,
     options: { minClusterSize?: number; minSamples?: number },
   ) => EngineHdbscanModel;
+  readonly kPrototypes?: (
+    X: EngineMatrix,
+    options: {
+      clusterCount: number;
+      categoricalColumns: readonly number[];
+      nInit?: number;
+      seed?: number;
+    },
+  ) => EngineKPrototypesModel;
 }
 
 const NAMES = {
@@ -110,6 +126,7 @@ const NAMES = {
     'silhouetteSamples',
     'agglomerative',
     'hdbscan',
+    'kPrototypes',
   ],
   node: [
     'kmeansParallel',

@@ -3,6 +3,7 @@ import type { CaseDefinition } from './case.js';
 import { hdbscanCase } from './hdbscan.js';
 import { kmeansPlusPlusCase } from './kmeans-plus-plus.js';
 import { kmeansCase } from './kmeans.js';
+import { kPrototypesCase } from './kprototypes.js';
 import { miniBatchKMeansCase } from './minibatch-kmeans.js';
 import { pcaCase } from './pca.js';
 import { silhouetteCase } from './silhouette.js';
@@ -19,4 +20,5 @@ export const CASES: readonly CaseDefinition[] = [
   miniBatchKMeansCase,
   wardCase,
   hdbscanCase,
+  kPrototypesCase,
 ];
