@@ -6,3 +6,4 @@ export * from './pool.js';
 export * from './kmeans.js';
 export * from './metrics.js';
 export * from './reduce.js';
+export * from './umap.js';
