@@ -83,18 +83,17 @@ export function UploadZone({ onUploaded }: { onUploaded: (dataset: Dataset) => v
       >
         {progress === null ? (
           <>
-            <p>
-              Drop a CSV, TSV, Excel, Parquet or JSON file here, or{' '}
-              <label htmlFor={inputId} className="link-button">
-                choose a file
-              </label>
-              .
-            </p>
+            <p>Drop a CSV, TSV, Excel, Parquet or JSON file here</p>
+            <button type="button" className="button primary" onClick={() => input.current?.click()}>
+              Choose a file…
+            </button>
             <input
               id={inputId}
               ref={input}
               type="file"
               className="visually-hidden-input"
+              tabIndex={-1}
+              aria-label="Dataset file"
               data-testid="upload-input"
               accept=".csv,.tsv,.txt,.xlsx,.parquet,.json,.ndjson,.gz"
               onChange={(event) => {

@@ -62,7 +62,9 @@ export function SegmentCards({
                 <li key={`${trait.feature}-${trait.text}`}>{trait.text}</li>
               ))}
             </ul>
-            <p className="description">{segment.description}</p>
+            <p className="description" title={segment.description}>
+              {segment.description}
+            </p>
           </article>
         );
       })}
