@@ -212,12 +212,15 @@ function parseCommand(name: CommandName, args: readonly string[]): ParsedCommand
       const host = stringValue(values, 'host');
       const dataDir = stringValue(values, 'data-dir');
       const tokenFile = stringValue(values, 'token-file');
+      const gracefulTimeout = integerValue(spec, values, 'graceful-timeout', 0);
       return {
         command: 'serve',
         ...(host === undefined ? {} : { host }),
         ...(port === undefined ? {} : { port }),
         ...(dataDir === undefined ? {} : { dataDir }),
         ...(tokenFile === undefined ? {} : { tokenFile }),
+        ...(flag('demo') ? { demo: true } : {}),
+        ...(gracefulTimeout === undefined ? {} : { gracefulTimeout }),
       };
     }
   }

@@ -169,7 +169,8 @@ export const COMMAND_SPECS: Readonly<Record<CommandName, CommandSpec>> = {
   },
   serve: {
     name: 'serve',
-    summary: 'Start the HTTP API server (datasets, runs, results, models); Ctrl-C stops it.',
+    summary:
+      'Start the dashboard and HTTP API server (datasets, runs, results, models); Ctrl-C stops it.',
     positionals: [],
     options: {
       host: {
@@ -194,10 +195,23 @@ export const COMMAND_SPECS: Readonly<Record<CommandName, CommandSpec>> = {
         valueName: 'file',
         description: 'File holding the bearer token (default: $SEGMINT_TOKEN); never printed.',
       },
+      demo: {
+        type: 'boolean',
+        description:
+          'Load the generated demo customers and segment them at start (once; kept across restarts).',
+      },
+      'graceful-timeout': {
+        type: 'string',
+        valueName: 'seconds',
+        description:
+          'On Ctrl-C/SIGTERM, let running runs finish for up to this long, then interrupt them (default: interrupt at once).',
+      },
       help,
     },
     examples: [
       'segmint serve',
+      'segmint serve --demo',
+      'segmint serve --graceful-timeout 60',
       'segmint serve --host 0.0.0.0 --port 9000 --token-file /run/secrets/segmint',
     ],
   },

@@ -60,6 +60,10 @@ export interface ServeCommand {
   readonly port?: number;
   readonly dataDir?: string;
   readonly tokenFile?: string;
+  /** Load and segment the demo customers at start. */
+  readonly demo?: boolean;
+  /** Seconds running runs may take to finish on shutdown before they are interrupted. */
+  readonly gracefulTimeout?: number;
 }
 
 /** Every parsed command line (a discriminated union on `command`). */

@@ -1,8 +1,9 @@
-/** startServer: listen, /health, close, SIGTERM, loopback rule. */
+/** startServer: listen, /health, close, SIGTERM, graceful timeout, loopback rule. */
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { RunStatus } from './store/catalog.js';
 import { startServer } from './serve.js';
 
 let dataDir: string;
@@ -37,9 +38,50 @@ describe('startServer', () => {
     await expect(fetch(`${server.url}/health`)).rejects.toThrow();
   });
 
+  it('on SIGTERM with a graceful timeout, lets the running demo run finish', async () => {
+    const server = await startServer({
+      dataDir,
+      port: 0,
+      webRoot: null,
+      demo: { customers: 300 },
+      gracefulShutdown: true,
+      gracefulTimeoutSeconds: 600,
+    });
+    const runId = server.demo!.runId;
+    process.emit('SIGTERM');
+    await server.closed;
+    await expect(fetch(`${server.url}/health`)).rejects.toThrow();
+    expect(await statusAfterRestart(runId)).toBe('succeeded');
+  });
+
+  it('interrupts the running run once the graceful timeout is over', async () => {
+    const server = await startServer({
+      dataDir,
+      port: 0,
+      handleSignals: false,
+      webRoot: null,
+      demo: { customers: 300 },
+      gracefulShutdown: true,
+      gracefulTimeoutSeconds: 0,
+    });
+    const runId = server.demo!.runId;
+    await server.close();
+    expect(await statusAfterRestart(runId)).toBe('interrupted');
+  });
+
   it('refuses a non-loopback host without a token', async () => {
     await expect(startServer({ dataDir, host: '0.0.0.0', port: 0 })).rejects.toMatchObject({
       code: 'INVALID_PARAMETER',
     });
   });
 });
+
+/** The run's status as a fresh server reads it from the catalog. */
+async function statusAfterRestart(runId: string): Promise<RunStatus | undefined> {
+  const server = await startServer({ dataDir, port: 0, handleSignals: false, webRoot: null });
+  try {
+    return (await server.app.catalog.getRun(runId))?.status;
+  } finally {
+    await server.close();
+  }
+}

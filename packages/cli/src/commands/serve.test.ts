@@ -47,6 +47,13 @@ describe('segmint serve arguments', () => {
         't',
       ]),
     ).toEqual({ command: 'serve', host: '0.0.0.0', port: 9000, dataDir: 'd', tokenFile: 't' });
+    expect(parseCommandLine(['serve', '--demo', '--graceful-timeout', '30'])).toEqual({
+      command: 'serve',
+      demo: true,
+      gracefulTimeout: 30,
+    });
+    expect(() => parseCommandLine(['serve', '--graceful-timeout=-1'])).toThrow(/>= 0/);
+    expect(() => parseCommandLine(['serve', '--graceful-timeout', 'soon'])).toThrow(/integer/);
     expect(() => parseCommandLine(['serve', '--port', '70000'])).toThrow(/<= 65535/);
     expect(() => parseCommandLine(['serve', '--port', 'x'])).toThrow(/integer/);
     expect(() => parseCommandLine(['serve', 'extra'])).toThrow(/takes no arguments/);
@@ -79,6 +86,20 @@ describe('segmint serve', () => {
     expect(io.out()).toContain(join(dir, 'data'));
     expect(io.interruptHandlers()).toBe(0);
     await expect(fetch(`${url}/health`)).rejects.toThrow();
+  });
+
+  it('--demo loads the demo customers, prints the dashboard URL and the demo run', async () => {
+    const io = captureIo(dir);
+    const exit = runServe({ command: 'serve', port: 0, dataDir: 'data', demo: true }, io);
+    const url = await printedUrl(() => io.out());
+    const datasets = (await (await fetch(`${url}/api/datasets`)).json()) as {
+      datasets: { name: string }[];
+    };
+    expect(datasets.datasets.map((d) => d.name)).toEqual(['Demo customers']);
+    expect(io.out()).toContain(`Dashboard: ${url}/`);
+    expect(io.out()).toMatch(/Demo: segmenting the demo customers now \(run [\w-]+\)/);
+    io.interrupt();
+    expect(await exit).toBe(0);
   });
 
   it('reads the token from SEGMINT_TOKEN and refuses a public host without one', async () => {

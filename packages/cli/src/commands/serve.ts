@@ -1,7 +1,10 @@
 /**
- * `segmint serve [--host H] [--port N] [--data-dir DIR] [--token-file F]`: starts the HTTP API
- * (@segmint/server's startServer), prints its URL, and runs until Ctrl-C (or SIGTERM), then shuts
- * down (running jobs are interrupted and can be re-run; the catalog is closed). The bearer token
+ * `segmint serve [--host H] [--port N] [--data-dir DIR] [--token-file F] [--demo]
+ * [--graceful-timeout SECONDS]`: starts the dashboard and HTTP API (@segmint/server's
+ * startServer), prints its URL, and runs until Ctrl-C (or SIGTERM), then shuts down: listening
+ * stops at once; running jobs may finish for up to --graceful-timeout seconds (default 0), then
+ * are interrupted cleanly and can be re-run; the catalog is closed. `--demo` loads the generated
+ * demo customers and segments them at start (once per data folder). The bearer token
  * comes from --token-file (trimmed) or SEGMINT_TOKEN and is never printed. The data folder
  * defaults to SEGMINT_DATA_DIR, else ./segmint-data.
  */
@@ -55,13 +58,26 @@ export async function runServe(command: ServeCommand, io: CliIo): Promise<number
     token,
     ...(command.host === undefined ? {} : { host: command.host }),
     ...(command.port === undefined ? {} : { port: command.port }),
+    ...(command.demo === true ? { demo: true } : {}),
+    ...(command.gracefulTimeout === undefined || command.gracefulTimeout === 0
+      ? {}
+      : { gracefulShutdown: true, gracefulTimeoutSeconds: command.gracefulTimeout }),
   });
   const unregister = io.onInterrupt(() => {
     io.stderr.write('\nsegmint: stopping the server\n');
     void server.close();
   });
   io.stdout.write(`Segmint server listening on ${server.url} (data in ${dataDir})\n`);
-  io.stdout.write(`API docs: ${server.url}/docs; press Ctrl-C to stop.\n`);
+  io.stdout.write(
+    `Dashboard: ${server.url}/  API docs: ${server.url}/docs; press Ctrl-C to stop.\n`,
+  );
+  if (server.demo !== null) {
+    io.stdout.write(
+      server.demo.started
+        ? `Demo: segmenting the demo customers now (run ${server.demo.runId}); open ${server.url}/ to watch.\n`
+        : `Demo: the demo customers are loaded (run ${server.demo.runId}, ${server.demo.status}); open ${server.url}/\n`,
+    );
+  }
   try {
     await server.closed;
   } finally {
