@@ -7,9 +7,6 @@ import type { ServeOptions } from '@segmint/server';
 import { openSession, screenshot, skipReason, waitForChart } from './harness.js';
 import type { Session } from './harness.js';
 
-const reason = skipReason();
-if (reason !== null) console.warn(reason);
-
 interface RunSummary {
   id: string;
   status: string;
@@ -31,36 +28,41 @@ async function waitForSucceededRun(url: string, timeoutMs: number): Promise<stri
   }
 }
 
-describe.skipIf(reason !== null)('dashboard: the demo served by serve --demo', () => {
-  let session: Session;
+/** Registers the demo flow (a describe block; skipped with a message when it cannot run). */
+export function demoFlow(): void {
+  const reason = skipReason();
+  if (reason !== null) console.warn(reason);
+  describe.skipIf(reason !== null)('dashboard: the demo served by serve --demo', () => {
+    let session: Session;
 
-  beforeAll(async () => {
-    const demo: Partial<ServeOptions> = { demo: true };
-    session = await openSession(demo);
-  }, 60_000);
+    beforeAll(async () => {
+      const demo: Partial<ServeOptions> = { demo: true };
+      session = await openSession(demo);
+    }, 60_000);
 
-  afterAll(async () => {
-    await session?.close();
+    afterAll(async () => {
+      await session?.close();
+    });
+
+    it('opens on segments of the demo customers', async () => {
+      const { page, server } = session;
+      try {
+        const runId = await waitForSucceededRun(server.url, 60_000);
+        await page.goto(`${server.url}/#/segments`);
+        await expect.poll(() => page.url()).toContain(`#/runs/${runId}/segments`);
+        await page.getByTestId('segment-card').first().waitFor();
+        expect(await page.getByTestId('segment-card').count()).toBeGreaterThanOrEqual(2);
+        expect(await waitForChart(page, 'sizes')).toBeGreaterThan(0);
+        expect(await waitForChart(page, 'radar')).toBeGreaterThan(0);
+        await page.getByTestId('segment-card').first().scrollIntoViewIfNeeded();
+        await screenshot(page, 'demo-segments');
+      } catch (error) {
+        await screenshot(page, 'demo-failure').catch(() => undefined);
+        throw new Error(
+          `${(error as Error).message}\nBrowser problems:\n${session.problems.join('\n')}`,
+          { cause: error },
+        );
+      }
+    }, 90_000);
   });
-
-  it('opens on segments of the demo customers', async () => {
-    const { page, server } = session;
-    try {
-      const runId = await waitForSucceededRun(server.url, 60_000);
-      await page.goto(`${server.url}/#/segments`);
-      await expect.poll(() => page.url()).toContain(`#/runs/${runId}/segments`);
-      await page.getByTestId('segment-card').first().waitFor();
-      expect(await page.getByTestId('segment-card').count()).toBeGreaterThanOrEqual(2);
-      expect(await waitForChart(page, 'sizes')).toBeGreaterThan(0);
-      expect(await waitForChart(page, 'radar')).toBeGreaterThan(0);
-      await page.getByTestId('segment-card').first().scrollIntoViewIfNeeded();
-      await screenshot(page, 'demo-segments');
-    } catch (error) {
-      await screenshot(page, 'demo-failure').catch(() => undefined);
-      throw new Error(
-        `${(error as Error).message}\nBrowser problems:\n${session.problems.join('\n')}`,
-        { cause: error },
-      );
-    }
-  }, 90_000);
-});
+}
