@@ -19,3 +19,4 @@ export * from './mixture/index.js';
 export * from './mixed/index.js';
 export * from './hierarchy/index.js';
 export * from './embed/index.js';
+export * from './stability/index.js';
