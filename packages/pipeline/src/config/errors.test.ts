@@ -108,9 +108,9 @@ describe('wrong types and values', () => {
   });
 
   test('an unknown algorithm names the allowed ones', () => {
-    const error = failure('source: a.csv\nclustering:\n  algorithm: dbscan\n');
+    const error = failure('source: a.csv\nclustering:\n  algorithm: spectral\n');
     expect(error.message).toBe(
-      "segmint.yaml: 'clustering.algorithm' at line 3:14 must be 'kmeans' or 'minibatch-kmeans', or a list of them; got 'dbscan'.",
+      "segmint.yaml: 'clustering.algorithm' at line 3:14 must be 'kmeans', 'minibatch-kmeans', 'dbscan', 'hdbscan', 'agglomerative', 'gmm' or 'kprototypes', or a list of them; got 'spectral'.",
     );
   });
 
@@ -119,7 +119,7 @@ describe('wrong types and values', () => {
     expect(alone.message).toContain("got 'kmean'; did you mean 'kmeans'?");
     const listed = failure('source: a.csv\nclustering:\n  algorithm: [kmeans, minibatch-kmeens]\n');
     expect(listed.message).toBe(
-      "segmint.yaml: 'clustering.algorithm[1]' at line 3:23 must be one of 'kmeans' or 'minibatch-kmeans'; got 'minibatch-kmeens'; did you mean 'minibatch-kmeans'?",
+      "segmint.yaml: 'clustering.algorithm[1]' at line 3:23 must be one of 'kmeans', 'minibatch-kmeans', 'dbscan', 'hdbscan', 'agglomerative', 'gmm' or 'kprototypes'; got 'minibatch-kmeens'; did you mean 'minibatch-kmeans'?",
     );
   });
 

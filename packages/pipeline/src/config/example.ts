@@ -74,9 +74,9 @@ reduction:
   components: 2
 
 clustering:
-  algorithm: kmeans          # kmeans | minibatch-kmeans, or a list to compare: [kmeans, minibatch-kmeans]
+  algorithm: kmeans          # kmeans | minibatch-kmeans | dbscan | hdbscan | agglomerative | gmm | kprototypes, or a list to compare: [kmeans, gmm, hdbscan]
   k: { min: 2, max: 10 }     # a fixed k (e.g. 5) or a range to choose from (default 5)
-  params: {}                 # e.g. { nInit: 10, maxIterations: 300, batchSize: 1024 }
+  params: {}                 # e.g. { nInit: 10, eps: 0.5, minSamples: 5, minClusterSize: 10, linkage: ward, covariance: full }
 
 # How k is chosen from a range: the criteria vote.
 selection:

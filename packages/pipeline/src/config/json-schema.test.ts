@@ -169,7 +169,16 @@ describe('configJsonSchema', () => {
     ).toBe(true);
     expect(accepts(schema, { source: 'a.csv', clusterin: {} })).toBe(false);
     expect(accepts(schema, { source: 'a.csv', clustering: { k: 'five' } })).toBe(false);
-    expect(accepts(schema, { source: 'a.csv', clustering: { algorithm: 'dbscan' } })).toBe(false);
+    expect(accepts(schema, { source: 'a.csv', clustering: { algorithm: 'spectral' } })).toBe(false);
+    expect(
+      accepts(schema, {
+        source: 'a.csv',
+        clustering: { algorithm: ['dbscan', 'hdbscan'], params: { eps: 0.4, minClusterSize: 9 } },
+      }),
+    ).toBe(true);
+    expect(
+      accepts(schema, { source: 'a.csv', clustering: { params: { linkage: 'centroid' } } }),
+    ).toBe(false);
     expect(
       accepts(schema, { source: 'a.csv', cleaning: { outliers: [{ rule: 'iqr', kk: 1 }] } }),
     ).toBe(false);

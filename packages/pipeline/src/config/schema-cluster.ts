@@ -13,6 +13,11 @@ import { expecting, integer, listWords, numberIn, oneOf, section } from './schem
 export const CLUSTERING_ALGORITHMS = [
   'kmeans',
   'minibatch-kmeans',
+  'dbscan',
+  'hdbscan',
+  'agglomerative',
+  'gmm',
+  'kprototypes',
 ] as const satisfies readonly SegmentationAlgorithm[];
 
 /** A clustering algorithm name. */
@@ -93,6 +98,46 @@ export const clusteringParamsSchema = section({
   reassignmentRatio: numberIn(0, 1)
     .optional()
     .describe('Mini-batch k-means: re-seed centres smaller than this share of the largest.'),
+  eps: numberIn(0)
+    .optional()
+    .describe(
+      'DBSCAN: neighbourhood radius in the prepared (scaled) space; default 0.5. The report of a run with a k-distance curve helps choose it.',
+    ),
+  minSamples: integer(1)
+    .optional()
+    .describe(
+      'DBSCAN: rows (itself included) within eps that make a core point; default 5. HDBSCAN: neighbours for core distances; default minClusterSize.',
+    ),
+  minClusterSize: integer(2)
+    .optional()
+    .describe('HDBSCAN: smallest group that counts as a segment; default 5.'),
+  clusterSelectionMethod: oneOf(['eom', 'leaf'])
+    .optional()
+    .describe("HDBSCAN: 'eom' (excess of mass, default) or 'leaf' (finer segments)."),
+  clusterSelectionEpsilon: numberIn(0)
+    .optional()
+    .describe('HDBSCAN: merge segments closer than this distance; default 0.'),
+  allowSingleCluster: z
+    .boolean(expecting('true or false'))
+    .optional()
+    .describe('HDBSCAN: allow one segment for the whole data; default false.'),
+  linkage: oneOf(['ward', 'complete', 'average', 'single'])
+    .optional()
+    .describe("Agglomerative: how cluster distances are measured; default 'ward'."),
+  distanceThreshold: numberIn(0)
+    .optional()
+    .describe('Agglomerative: cut the tree at this merge distance instead of at k.'),
+  covariance: oneOf(['full', 'diag'])
+    .optional()
+    .describe("Gaussian mixture: 'full' (default) or 'diag' covariance matrices."),
+  regCovar: numberIn(0)
+    .optional()
+    .describe('Gaussian mixture: added to the covariance diagonals; default 1e-6.'),
+  gamma: numberIn(0)
+    .optional()
+    .describe(
+      "k-prototypes: weight of a categorical mismatch against squared numeric distance; default Huang's 0.5 x mean numeric standard deviation.",
+    ),
 });
 
 /** `clustering`. `seed` defaults to the top-level `seed` (filled in by the config schema). */

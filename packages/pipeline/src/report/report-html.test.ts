@@ -69,6 +69,7 @@ const report: RunReport = {
     {
       algorithm: 'kmeans',
       k: 2,
+      noise: 0,
       inertia: 4,
       iterations: 3,
       converged: true,

@@ -68,7 +68,10 @@ export interface ReportSelection {
 /** Quality of one fitted algorithm at the chosen k. */
 export interface ReportAlgorithm {
   readonly algorithm: string;
+  /** Segments found (noise excluded). */
   readonly k: number;
+  /** Training rows labelled noise (dbscan, hdbscan; 0 otherwise). */
+  readonly noise: number;
   readonly inertia: number;
   readonly iterations: number;
   readonly converged: boolean;

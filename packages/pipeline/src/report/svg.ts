@@ -135,8 +135,12 @@ export const SEGMENT_COLOURS: readonly string[] = [
   '#BAB0AC',
 ];
 
-/** The colour of segment `index` (cycles through {@link SEGMENT_COLOURS}). */
+/** Colour of noise rows (segment -1: dbscan, hdbscan). */
+export const NOISE_COLOUR = '#a0a0a0';
+
+/** The colour of segment `index` (cycles through {@link SEGMENT_COLOURS}; noise is grey). */
 export function segmentColour(index: number): string {
+  if (index < 0) return NOISE_COLOUR;
   const n = SEGMENT_COLOURS.length;
   return SEGMENT_COLOURS[((index % n) + n) % n]!;
 }

@@ -14,6 +14,7 @@ import {
   daviesBouldin,
   ERROR_CODES,
   fitSegmentation,
+  K_ALGORITHMS,
   isSegmintError,
   SegmintError,
   silhouetteEstimate,
@@ -39,13 +40,36 @@ const MINI_BATCH_KEYS = [
   'reassignmentRatio',
 ] as const;
 
-/** The config's `clustering.params` that apply to `algorithm` (others are ignored). */
+/**
+ * The config's `clustering.params` that apply to `algorithm`. The k-means family takes only its
+ * own keys; every other algorithm receives them all and reads its own (engine
+ * model/clusterers.ts), so one `params` block serves a list of algorithms.
+ */
 export function clustererParams(
   algorithm: Algorithm,
   params: Readonly<Record<string, unknown>>,
 ): Record<string, unknown> {
+  if (algorithm !== 'kmeans' && algorithm !== 'minibatch-kmeans') {
+    return Object.fromEntries(Object.entries(params).filter(([key]) => key !== 'nInit'));
+  }
   const keys: readonly string[] = algorithm === 'kmeans' ? KMEANS_KEYS : MINI_BATCH_KEYS;
   return Object.fromEntries(Object.entries(params).filter(([key]) => keys.includes(key)));
+}
+
+/** True when some configured algorithm takes k (so a k range must be chosen from). */
+export function needsK(config: Pick<RunConfig, 'clustering'>): boolean {
+  return config.clustering.algorithm.some((algorithm) => K_ALGORITHMS.includes(algorithm));
+}
+
+/** The algorithm k is chosen with: the first of the k-means family listed, else k-means. */
+export function selectionAlgorithm(
+  config: Pick<RunConfig, 'clustering'>,
+): 'kmeans' | 'minibatch-kmeans' {
+  return (
+    config.clustering.algorithm.find(
+      (a): a is 'kmeans' | 'minibatch-kmeans' => a === 'kmeans' || a === 'minibatch-kmeans',
+    ) ?? 'kmeans'
+  );
 }
 
 /** Restarts: `params.nInit` when an integer, else {@link DEFAULT_RESTARTS}. */
@@ -71,7 +95,7 @@ export function selectK(
       { key: 'clustering.k', value: range },
     );
   }
-  const algorithm = config.clustering.algorithm[0] ?? 'kmeans';
+  const algorithm = selectionAlgorithm(config);
   const result = chooseK(X, {
     kRange: [range.min, max],
     criteria: config.selection.criteria,
@@ -132,18 +156,24 @@ export function fitAlgorithms(
   }));
 }
 
-/** Scores a fit on its clustering matrix. Metrics undefined for one cluster are NaN. */
+/**
+ * Scores a fit on its clustering matrix; noise rows (label -1: dbscan, hdbscan) are left out of
+ * the silhouette, Calinski-Harabasz and Davies-Bouldin and counted in `noise`. Metrics undefined
+ * for one cluster are NaN.
+ */
 export function evaluateFit(
   algorithm: string,
   fit: SegmentationFit,
   sampleSize: number,
   seed: number,
 ): ReportAlgorithm {
-  const { X, labels, model } = fit;
+  const { model } = fit;
+  const { X, labels, noise } = withoutNoise(fit.X, fit.labels);
   const silhouette = orNaN(() => silhouetteEstimate(X, labels, { sampleSize, seed }));
   return {
     algorithm,
-    k: model.clusterer.centroids.rows,
+    k: model.segments.length,
+    noise,
     inertia: model.clusterer.inertia,
     iterations: model.clusterer.iterations,
     converged: model.clusterer.converged,
@@ -156,6 +186,26 @@ export function evaluateFit(
     sizes: model.segments.map((s) => s.size),
     warnings: [...fit.warnings],
   };
+}
+
+/** X and labels without the noise rows (label < 0), and how many there were. */
+export function withoutNoise(
+  X: Matrix,
+  labels: Int32Array,
+): { X: Matrix; labels: Int32Array; noise: number } {
+  let noise = 0;
+  for (const label of labels) if (label < 0) noise++;
+  if (noise === 0) return { X, labels, noise };
+  const keep = X.rows - noise;
+  const data = new Float64Array(keep * X.cols);
+  const kept = new Int32Array(keep);
+  let r = 0;
+  for (let i = 0; i < X.rows; i++) {
+    if (labels[i]! < 0) continue;
+    data.set(X.data.subarray(i * X.cols, (i + 1) * X.cols), r * X.cols);
+    kept[r++] = labels[i]!;
+  }
+  return { X: { data, rows: keep, cols: X.cols }, labels: kept, noise };
 }
 
 /** Adjusted Rand index between every pair of fits (same kept rows, so labels align). */

@@ -114,7 +114,8 @@ function silhouette(
   sampleSize: number,
   seed: number,
 ): DashboardSilhouette {
-  const sample = stratifiedSample(fit.labels, sampleSize, seed);
+  // Noise rows (label -1: dbscan, hdbscan) belong to no segment and have no silhouette.
+  const sample = stratifiedSample(fit.labels, sampleSize, seed).filter((i) => fit.labels[i]! >= 0);
   const labels = Int32Array.from(sample, (i) => fit.labels[i]!);
   const distinct = new Set(labels).size;
   const values = distinct >= 2 ? silhouetteSamples(rowsOf(fit.X, sample), labels) : null;

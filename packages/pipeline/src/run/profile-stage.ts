@@ -8,6 +8,7 @@
  */
 import {
   crossTabulate,
+  NOISE_SEGMENT_NAME,
   pca,
   pcaTransform,
   predictSegments,
@@ -39,12 +40,13 @@ export interface ProfiledSegments {
  * @param profileColumns - the columns to profile (features minus those dropped for missing values).
  */
 export function profileRun(
-  model: SegmentationModel,
+  fit: Pick<SegmentationFit, 'model' | 'labels' | 'keptRows'>,
   t: Table,
   profileColumns: readonly string[],
   topTraits: number,
 ): ProfiledSegments {
-  const predictions = predictSegments(model, t);
+  const { model } = fit;
+  const predictions = fittedPredictions(fit, predictSegments(model, t));
   const segments = Int32Array.from(predictions, (p) => p.segment);
   const profiled = profileSegments(t, segments, { features: profileColumns, topTraits });
   const bySegment = new Map(profiled.map((p) => [p.segment, p]));
@@ -59,6 +61,29 @@ export function profileRun(
     segments,
     profiles,
   };
+}
+
+/**
+ * Training rows keep the segment they were fitted into: DBSCAN's border points and HDBSCAN's
+ * approximate prediction can place a training row elsewhere than the fit did, and the fit is the
+ * truth for the data it saw. A row whose fitted segment differs from its prediction takes the
+ * fitted segment (noise: name 'Noise', confidence 0).
+ */
+function fittedPredictions(
+  fit: Pick<SegmentationFit, 'model' | 'labels' | 'keptRows'>,
+  predictions: SegmentPrediction[],
+): SegmentPrediction[] {
+  const out = predictions.slice();
+  fit.keptRows.forEach((row, i) => {
+    const segment = fit.labels[i]!;
+    const predicted = out[row]!;
+    if (predicted.segment === segment) return;
+    out[row] =
+      segment < 0
+        ? { ...predicted, segment, segmentName: NOISE_SEGMENT_NAME, confidence: 0 }
+        : { ...predicted, segment, segmentName: fit.model.segments[segment]!.name };
+  });
+  return out;
 }
 
 /** Appends " (2)", " (3)", ... to repeated names so every segment is told apart. */

@@ -4,7 +4,7 @@
  * compile time), and the server can build one from a partial config plus a source.
  */
 import type { FeatureRecipe, SourceSpec, TransactionsSpec } from '@segmint/data';
-import type { OutlierRule, SelectionCriterion } from '@segmint/engine';
+import type { OutlierRule, SegmentationAlgorithm, SelectionCriterion } from '@segmint/engine';
 import type { SegmintConfig } from '../config/index.js';
 
 /** The `transactions` block: the data layer's spec plus optional RFM score-map overrides. */
@@ -39,7 +39,7 @@ export interface RunConfig {
   readonly scaling: 'standard' | 'min-max' | 'robust' | 'none';
   readonly reduction: { readonly method: 'none' | 'pca'; readonly components: number };
   readonly clustering: {
-    readonly algorithm: readonly ('kmeans' | 'minibatch-kmeans')[];
+    readonly algorithm: readonly SegmentationAlgorithm[];
     readonly k: number | { readonly min: number; readonly max: number };
     readonly params: Readonly<Record<string, unknown>>;
     readonly seed?: number | undefined;

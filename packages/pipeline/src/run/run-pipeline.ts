@@ -26,6 +26,7 @@ import {
   clusteringSeed,
   evaluateFit,
   fitAlgorithms,
+  needsK,
   selectK,
 } from './cluster-stage.js';
 import {
@@ -158,6 +159,12 @@ export async function runPipeline(
     if (typeof kConfig === 'number') {
       k = kConfig;
       tracker.skip('select', `k = ${k} set in the config`);
+    } else if (!needsK(config)) {
+      k = kConfig.min;
+      tracker.skip(
+        'select',
+        `${config.clustering.algorithm.join(', ')} find the number of segments`,
+      );
     } else {
       const chosen = await tracker.step(
         'select',
@@ -176,7 +183,11 @@ export async function runPipeline(
     }
     const fits = await tracker.step('fit', `Fitting k = ${k}`, () => {
       const all = fitAlgorithms(features.table, prepared.steps, config, k);
-      return [all, `Fitted ${all.map((f) => f.algorithm).join(', ')} with k = ${k}.`];
+      const found = all.map((f) => {
+        const noise = f.fit.labels.reduce((count, label) => count + (label < 0 ? 1 : 0), 0);
+        return `${f.algorithm} (${f.fit.model.segments.length} segments${noise > 0 ? `, ${noise} noise rows` : ''})`;
+      });
+      return [all, `Fitted ${found.join(', ')}.`];
     });
     const seed = clusteringSeed(config);
     const evaluation = await tracker.step('evaluate', 'Scoring the segments', () => {
@@ -196,7 +207,7 @@ export async function runPipeline(
     ].filter((name) => !prepared.dropped.includes(name));
     const profiled = await tracker.step('profile', 'Profiling the segments', () => {
       const result = profileRun(
-        primary.fit.model,
+        primary.fit,
         features.table,
         profileColumns,
         config.profiling.topTraits,
@@ -228,7 +239,7 @@ export async function runPipeline(
       },
       cleaning: prepared.lines,
       selection,
-      k,
+      k: primary.fit.model.segments.length,
       primaryAlgorithm: primary.algorithm,
       algorithms: evaluation.algorithms,
       agreement: evaluation.agreement,
