@@ -17,6 +17,7 @@ Commands ({"op": ...}):
   minibatch  data, k, batch, seed              -> seconds, inertia, iterations
   labels     data, k, seed, out                -> writes int32 k-means labels to out
   agglomerative data, k, linkage               -> seconds, inertia (within-cluster squares)
+  dbscan     data, eps, min_samples            -> seconds, clusters, noise
   quit
 """
 import json
@@ -140,6 +141,15 @@ def handle(command):
             members = X[model.labels_ == label]
             inertia += float(((members - members.mean(axis=0)) ** 2).sum())
         return {"seconds": seconds, "inertia": inertia}
+    if op == "dbscan":
+        from sklearn.cluster import DBSCAN
+
+        model = DBSCAN(eps=command["eps"], min_samples=command["min_samples"])
+        start = time.perf_counter()
+        model.fit(X)
+        seconds = time.perf_counter() - start
+        labels = model.labels_
+        return {"seconds": seconds, "clusters": int(labels.max() + 1), "noise": int((labels < 0).sum())}
     if op == "labels":
         from sklearn.cluster import KMeans
 

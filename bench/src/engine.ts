@@ -54,6 +54,12 @@ export interface EngineHdbscanModel {
   readonly clusterCount: number;
 }
 
+/** The fields of a fitted DBSCAN model the benchmark reads. */
+export interface EngineDbscanModel {
+  readonly labels: Int32Array;
+  readonly clusterCount: number;
+}
+
 /** The fields of a fitted k-prototypes model the benchmark reads. */
 export interface EngineKPrototypesModel {
   readonly labels: Int32Array;
@@ -101,6 +107,10 @@ export interface EngineApi {
     X: EngineMatrix,
     options: { clusterCount?: number; linkage?: string },
   ) => EngineAgglomerativeModel;
+  readonly dbscan?: (
+    X: EngineMatrix,
+    options: { eps?: number; minSamples?: number },
+  ) => EngineDbscanModel;
   readonly hdbscan?: (
     X: EngineMatrix,
     options: { minClusterSize?: number; minSamples?: number },
@@ -125,6 +135,7 @@ const NAMES = {
     'silhouetteScore',
     'silhouetteSamples',
     'agglomerative',
+    'dbscan',
     'hdbscan',
     'kPrototypes',
   ],

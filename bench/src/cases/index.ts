@@ -1,5 +1,6 @@
 /** Every benchmark case, in run order. */
 import type { CaseDefinition } from './case.js';
+import { dbscanCase } from './dbscan.js';
 import { hdbscanCase } from './hdbscan.js';
 import { kmeansPlusPlusCase } from './kmeans-plus-plus.js';
 import { kmeansCase } from './kmeans.js';
@@ -19,6 +20,7 @@ export const CASES: readonly CaseDefinition[] = [
   silhouetteCase,
   miniBatchKMeansCase,
   wardCase,
+  dbscanCase,
   hdbscanCase,
   kPrototypesCase,
 ];
