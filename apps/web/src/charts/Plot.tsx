@@ -151,6 +151,14 @@ export function Plot({ spec, testId, className, hideDownload = false }: PlotProp
   };
 
   const height = typeof spec.layout.height === 'number' ? spec.layout.height : 400;
+  const overlay = {
+    position: 'absolute',
+    inset: 0,
+    display: 'grid',
+    placeItems: 'center',
+    padding: 16,
+    textAlign: 'center',
+  } as const;
   return (
     <div
       className={`plot${className === undefined ? '' : ` ${className}`}`}
@@ -159,54 +167,46 @@ export function Plot({ spec, testId, className, hideDownload = false }: PlotProp
       role="figure"
       aria-label={title === '' ? 'Chart' : title}
       aria-busy={state.status === 'loading'}
-      style={{ position: 'relative', width: '100%', minHeight: height }}
+      style={{ width: '100%' }}
     >
       {hideDownload ? null : (
-        <button
-          type="button"
-          className="button-small plot-download"
-          onClick={download}
-          disabled={state.status !== 'ready'}
-          aria-label={`Download PNG of ${title === '' ? 'the chart' : title}`}
-          title="Download PNG"
-          style={{ position: 'absolute', top: 4, right: 4, zIndex: 2 }}
+        <div
+          className="plot-toolbar"
+          style={{ display: 'flex', justifyContent: 'flex-end', minHeight: 26 }}
         >
-          Download PNG
-        </button>
+          <button
+            type="button"
+            className="button-small plot-download"
+            onClick={download}
+            disabled={state.status !== 'ready'}
+            aria-label={`Download PNG of ${title === '' ? 'the chart' : title}`}
+            title="Download PNG"
+          >
+            Download PNG
+          </button>
+        </div>
       )}
-      <div ref={containerRef} className="plot-canvas" style={{ width: '100%', height }} />
-      {state.status === 'loading' ? (
-        <div
-          className="plot-status"
-          role="status"
-          style={{
-            position: 'absolute',
-            inset: 0,
-            display: 'grid',
-            placeItems: 'center',
-            color: 'var(--muted, #616e7c)',
-          }}
-        >
-          Loading chart…
-        </div>
-      ) : null}
-      {state.status === 'error' ? (
-        <div
-          className="plot-status plot-error"
-          role="alert"
-          style={{
-            position: 'absolute',
-            inset: 0,
-            display: 'grid',
-            placeItems: 'center',
-            color: 'var(--danger, #c0392b)',
-            padding: 16,
-            textAlign: 'center',
-          }}
-        >
-          The chart could not be drawn: {state.message}
-        </div>
-      ) : null}
+      <div style={{ position: 'relative', width: '100%', height }}>
+        <div ref={containerRef} className="plot-canvas" style={{ width: '100%', height }} />
+        {state.status === 'loading' ? (
+          <div
+            className="plot-status"
+            role="status"
+            style={{ ...overlay, color: 'var(--muted, #616e7c)' }}
+          >
+            Loading chart…
+          </div>
+        ) : null}
+        {state.status === 'error' ? (
+          <div
+            className="plot-status plot-error"
+            role="alert"
+            style={{ ...overlay, color: 'var(--danger, #c0392b)' }}
+          >
+            The chart could not be drawn: {state.message}
+          </div>
+        ) : null}
+      </div>
     </div>
   );
 }

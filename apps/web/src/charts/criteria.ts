@@ -185,8 +185,11 @@ export function criteriaChart(
         yref: `${yref} domain` as 'y',
         x: vote.k,
         y: 1,
-        yanchor: 'bottom',
+        xanchor: 'left',
+        yanchor: 'top',
+        xshift: 3,
         showarrow: false,
+        bgcolor: 'rgba(255, 255, 255, 0.8)',
         font: { size: 11, color: COLORS.accent },
       });
     } else if (vote !== undefined) {

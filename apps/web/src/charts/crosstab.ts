@@ -6,7 +6,7 @@
 import type { ReportRfm } from '../api/types.js';
 import { escapeLabel, formatInteger, formatPercent, truncateLabel } from './format.js';
 import type { BaseChartOptions, ChartSpec } from './spec.js';
-import { axis, baseConfig, baseLayout, emptySpec } from './spec.js';
+import { axis, baseConfig, baseLayout, categoryTickAngle, emptySpec } from './spec.js';
 
 const FILE = 'segmint-crosstab';
 
@@ -73,8 +73,12 @@ export function crosstabChart(
     ],
     layout: baseLayout(title, {
       height: options.height ?? Math.max(280, 160 + 32 * table.rows.length),
-      margin: { l: 170, r: 24, t: 52, b: 120 },
-      xaxis: axis('RFM segment', { type: 'category', tickangle: -35, showgrid: false }),
+      margin: { l: 170, r: 24, t: 52, b: 40 },
+      xaxis: axis('RFM segment', {
+        type: 'category',
+        tickangle: categoryTickAngle(columnLabels, 900),
+        showgrid: false,
+      }),
       yaxis: axis('', { type: 'category', autorange: 'reversed', showgrid: false }),
     }),
     config: baseConfig(FILE),

@@ -53,7 +53,7 @@ describe('distributionChart (numeric)', () => {
     const spec = distributionChart(sampleNumericDistribution(3), { style: 'violin' });
     expect(spec.data.map((trace) => trace.type)).toEqual(['violin', 'violin', 'violin']);
     expect(traceAt(spec, 0).box).toMatchObject({ visible: true });
-    expect(spec.layout).toHaveProperty('violinmode', 'group');
+    expect(spec.layout).toHaveProperty('violinmode', 'overlay');
   });
 
   it('overlays the picked metric per segment, labelled', () => {
@@ -129,5 +129,14 @@ describe('distributionChart (categorical)', () => {
   it('shows the empty state without segments', () => {
     expect(distributionChart(null).data).toEqual([]);
     expect(distributionChart({ ...numeric, segments: [] }).data).toEqual([]);
+  });
+});
+
+describe('distribution axis labels', () => {
+  it('tilts long segment names and keeps short ones level', () => {
+    const long = distributionChart(sampleNumericDistribution(5));
+    expect(long.layout.xaxis?.tickangle).toBe(-30);
+    const short = distributionChart(numeric);
+    expect(short.layout.xaxis?.tickangle).toBe(0);
   });
 });

@@ -24,7 +24,15 @@ import {
 } from './format.js';
 import { segmentColor } from './palette.js';
 import type { BaseChartOptions, ChartSpec } from './spec.js';
-import { axis, baseConfig, baseLayout, COLORS, emptySpec, isFiniteNumber } from './spec.js';
+import {
+  axis,
+  baseConfig,
+  baseLayout,
+  categoryTickAngle,
+  COLORS,
+  emptySpec,
+  isFiniteNumber,
+} from './spec.js';
 
 /** Box or violin. */
 export type DistributionStyle = 'box' | 'violin';
@@ -168,14 +176,14 @@ function numericChart(
     layout: baseLayout(title, {
       height: options.height ?? 420,
       showlegend: false,
-      margin: { l: 64, r: 24, t: 52, b: 90 },
+      margin: { l: 64, r: 24, t: 52, b: 40 },
       xaxis: axis('', {
         type: 'category',
-        tickangle: distribution.segments.length > 6 ? -35 : 0,
+        tickangle: categoryTickAngle(names),
         showgrid: false,
       }),
       yaxis: axis(distribution.feature, { zeroline: false, tickformat: '~s' }),
-      ...(style === 'violin' ? { violinmode: 'group' } : { boxmode: 'group' }),
+      ...(style === 'violin' ? { violinmode: 'overlay' } : { boxmode: 'overlay' }),
     }),
     config: baseConfig(FILE),
   };
@@ -224,16 +232,16 @@ function categoricalChart(
     layout: baseLayout(title, {
       height: options.height ?? 420,
       barmode: 'stack',
-      margin: { l: 64, r: 24, t: 52, b: 90 },
+      margin: { l: 64, r: 24, t: 52, b: 40 },
       xaxis: axis('', {
         type: 'category',
-        tickangle: distribution.segments.length > 6 ? -35 : 0,
+        tickangle: categoryTickAngle(names),
         showgrid: false,
       }),
       yaxis: axis(`Share of segment`, { tickformat: '.0%', range: [0, 1] }),
       legend: {
         title: { text: escapeLabel(distribution.feature) },
-        traceorder: 'normal',
+        traceorder: 'reversed',
         font: { size: 11 },
       },
     }),

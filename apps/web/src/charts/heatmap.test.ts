@@ -67,7 +67,7 @@ describe('heatmapChart', () => {
     const rows = traceAt(spec, 0).y as string[];
     expect(rows).toHaveLength(30);
     expect(new Set(rows).size).toBe(30);
-    expect(spec.layout.height).toBe(140 + 30 * 30);
+    expect(spec.layout.height).toBe(180 + 32 * 30);
     const long = heatmapChart({
       features: ['x'],
       segments: [

@@ -107,8 +107,8 @@ export function heatmapChart(means: SegmentMeans, options: HeatmapOptions = {}):
           thickness: 12,
           ...(zscore
             ? {
-                tickvals: [-3, -2, -1, 0, 1, 2, 3],
-                ticktext: ['≤ −3', '−2', '−1', '0', '1', '2', '≥ 3'],
+                tickvals: [-3, 0, 3],
+                ticktext: ['≤ −3', '0', '≥ 3'],
               }
             : {}),
         },
@@ -119,14 +119,14 @@ export function heatmapChart(means: SegmentMeans, options: HeatmapOptions = {}):
     layout: baseLayout(
       title,
       {
-        height: options.height ?? Math.max(260, 140 + 30 * means.segments.length),
-        margin: { l: 160, r: 24, t: 76, b: 110 },
+        height: options.height ?? Math.max(320, 180 + 32 * means.segments.length),
+        margin: { l: 160, r: 24, t: 76, b: 24 },
         xaxis: axis('', { type: 'category', tickangle: -35, showgrid: false, side: 'bottom' }),
         yaxis: axis('', { type: 'category', autorange: 'reversed', showgrid: false }),
       },
       zscore
-        ? 'Colour: z-score against all customers (red above, blue below); numbers: raw means'
-        : 'Colour: scaled from lowest (light) to highest (dark) segment; numbers: raw means',
+        ? 'Colour: z-score vs all customers · numbers: raw means'
+        : 'Colour: lowest to highest segment · numbers: raw means',
     ),
     config: baseConfig(FILE),
   };

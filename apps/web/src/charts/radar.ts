@@ -75,22 +75,25 @@ export function radarChart(means: SegmentMeans, options: RadarOptions = {}): Cha
   });
   return {
     data,
-    layout: baseLayout(title, {
-      height: options.height ?? 460,
-      margin: { l: 64, r: 64, t: 64, b: 40 },
-      polar: {
-        radialaxis: {
-          range: [0, 1],
-          tickvals: [0, 0.5, 1],
-          ticktext: ['lowest', 'mid', 'highest'],
-          tickfont: { size: 10, color: COLORS.muted },
-          gridcolor: COLORS.grid,
-          angle: 90,
+    layout: baseLayout(
+      title,
+      {
+        height: options.height ?? 460,
+        margin: { l: 64, r: 64, t: 100, b: 40 },
+        polar: {
+          radialaxis: {
+            range: [0, 1],
+            tickvals: [0, 0.5, 1],
+            showticklabels: false,
+            gridcolor: COLORS.grid,
+            angle: 90,
+          },
+          angularaxis: { tickfont: { size: 11 }, gridcolor: COLORS.grid, direction: 'clockwise' },
         },
-        angularaxis: { tickfont: { size: 11 }, gridcolor: COLORS.grid, direction: 'clockwise' },
+        legend: { title: { text: 'Segment' }, font: { size: 11 } },
       },
-      legend: { title: { text: 'Segment' }, font: { size: 11 } },
-    }),
+      'Centre: lowest segment mean · edge: highest (hover for raw values)',
+    ),
     config: baseConfig(FILE),
   };
 }

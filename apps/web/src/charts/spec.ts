@@ -65,7 +65,8 @@ export function baseLayout(
       text: title,
       x: 0,
       xanchor: 'left',
-      xref: 'paper',
+      xref: 'container',
+      pad: { l: 12 },
       font: { size: 15, color: COLORS.text },
       ...(hasSubtitle
         ? { subtitle: { text: subtitle, font: { size: 12, color: COLORS.muted } } }
@@ -147,4 +148,14 @@ export function kAxis(k: readonly number[], extra: Partial<LayoutAxis> = {}): Pa
   const ticks: Partial<LayoutAxis> =
     k.length <= 20 ? { tickmode: 'array', tickvals: [...k] } : { tickmode: 'auto', dtick: 1 };
   return axis('Number of segments (k)', { ...ticks, zeroline: false, ...extra });
+}
+
+/**
+ * Tick angle for a category axis: 0 when the labels fit side by side in `width` pixels (about 7
+ * pixels a character plus padding), else -30 so long segment names do not overlap.
+ * @example categoryTickAngle(['A', 'B']) // 0
+ */
+export function categoryTickAngle(labels: readonly string[], width = 640): number {
+  const needed = labels.reduce((sum, label) => sum + label.length * 7 + 16, 0);
+  return needed <= width ? 0 : -30;
 }
