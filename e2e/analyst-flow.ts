@@ -125,6 +125,28 @@ export function analystFlow(): void {
           expect(await result.textContent()).toMatch(/Segment \d+: .+Confidence \d/);
           await waitForChart(page, 'predict-map', 'webgl');
           await screenshot(page, 'predict');
+
+          // Batch: the first 20 customers as a TSV file, answered with a downloadable CSV.
+          const head = (await readFile(MARKETING, 'utf8')).split('\n').slice(0, 21).join('\n');
+          await page.getByTestId('predict-batch-input').setInputFiles({
+            name: 'first-customers.tsv',
+            mimeType: 'text/tab-separated-values',
+            buffer: Buffer.from(`${head}\n`, 'utf8'),
+          });
+          const batchLink = page.getByTestId('predict-batch-download');
+          await batchLink.waitFor();
+          expect(await page.getByTestId('predict-batch-result').textContent()).toContain(
+            '20 rows predicted',
+          );
+          const [batchDownload] = await Promise.all([
+            page.waitForEvent('download'),
+            batchLink.click(),
+          ]);
+          const batchLines = (await readFile(await batchDownload.path(), 'utf8'))
+            .trim()
+            .split('\n');
+          expect(batchLines).toHaveLength(21);
+          expect(batchLines[0]).toMatch(/segment/i);
           mark('predict');
 
           // Export the segments as CSV.
