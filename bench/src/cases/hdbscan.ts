@@ -1,6 +1,6 @@
 /**
  * Case `hdbscan`: HDBSCAN (minClusterSize 50, minSamples = minClusterSize) on well-separated
- * Gaussian blobs, 50,000 x 4, k = 5 (centre spread 4 against cluster standard deviations 0.6 to
+ * Gaussian blobs, 50,000 x 4, k = 5 (centre spread 8 against cluster standard deviations 0.6 to
  * 1.4). The reference is the hdbscan library (scikit-learn-contrib/hdbscan 0.8.x), which is not
  * on PyPI here: it is built from source outside the repository, and this case runs it with
  * /usr/bin/python3 and PYTHONPATH=$SEGMINT_HDBSCAN_REFERENCE (default /work/ref/hdbscan-src),
@@ -23,7 +23,7 @@ import { asMatrix, type CaseDefinition } from './case.js';
 /** Where the built hdbscan library lives (its source folder with the compiled extensions). */
 const REFERENCE = process.env.SEGMINT_HDBSCAN_REFERENCE ?? '/work/ref/hdbscan-src';
 
-const PARAMETERS = { centerSpread: 4, scaleRange: [0.6, 1.4] as const };
+const PARAMETERS = { centerSpread: 8, scaleRange: [0.6, 1.4] as const };
 
 /** Adjusted Rand index of two labelings (Hubert & Arabie 1985). */
 export function adjustedRand(a: ArrayLike<number>, b: ArrayLike<number>): number {
