@@ -85,6 +85,7 @@ const report: RunReport = {
   ],
   agreement: [],
   segments: [segment(0, 'Low <i>'), segment(1, 'High')],
+  dendrogram: null,
   map: {
     method: 'pca',
     explainedVarianceRatio: [0.8, 0.2],

@@ -14,6 +14,8 @@ import type {
   SelectionRecommendation,
 } from '@segmint/engine';
 
+import type { RunDendrogram } from '../run/dendrogram-stage.js';
+
 /** Format tag of report.json. */
 export const REPORT_FORMAT = 'segmint.report';
 /** Version of report.json this package writes. */
@@ -150,6 +152,8 @@ export interface RunReport {
   }[];
   readonly segments: readonly ReportSegment[];
   readonly map: ReportMap | null;
+  /** The first agglomerative fit's dendrogram (truncated for large n), or null. */
+  readonly dendrogram: RunDendrogram | null;
   readonly rfm: ReportRfm | null;
   readonly warnings: readonly EstimatorWarning[];
 }

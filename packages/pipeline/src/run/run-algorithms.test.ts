@@ -73,6 +73,18 @@ describe.skipIf(!hasSharedDatasets)('every algorithm in one run (mall customers)
     expect(report.segments).toHaveLength(byName.hdbscan!.k);
     expect(readFileSync(result.files.reportHtml, 'utf8')).toContain('hdbscan');
 
+    // The agglomerative fit's dendrogram: the last 40 merges, cut between two merge heights.
+    const tree = report.dendrogram!;
+    expect(tree.linkage).toBe('ward');
+    expect(tree.rows).toBe(200);
+    expect(tree.truncatedTo).toBe(40);
+    expect(tree.leaves).toHaveLength(40);
+    expect(tree.icoord).toHaveLength(39);
+    const tops = tree.dcoord.map((link) => link[1]!).sort((a, b) => b - a);
+    expect(tree.cutHeight!).toBeLessThan(tops[3]!); // below the last 4 merges (5 segments)
+    expect(tree.cutHeight!).toBeGreaterThan(tops[4]!);
+    expect(tree.colors.filter((c) => c === -1)).toHaveLength(4);
+
     // The saved model scores new rows with the same algorithm.
     const model = loadModel(readFileSync(result.files.model, 'utf8'));
     expect(model.clusterer.algorithm).toBe('hdbscan');

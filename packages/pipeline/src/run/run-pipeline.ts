@@ -21,6 +21,7 @@ import {
   type ReportSelection,
   type RunReport,
 } from '../report/report-types.js';
+import { runDendrogram } from './dendrogram-stage.js';
 import {
   agreementBetween,
   clusteringSeed,
@@ -245,6 +246,7 @@ export async function runPipeline(
       agreement: evaluation.agreement,
       segments: profiled.profiles,
       map: segmentMap(primary.fit, seed),
+      dendrogram: runDendrogram(fits),
       rfm:
         customers.rfm && rfmColumns
           ? {
