@@ -1,7 +1,7 @@
 /**
- * Reading a stored dataset through @segmint/data: each call loads the file into a fresh
- * in-memory DuckDB (so concurrent requests never share a connection), then describes, profiles
- * or pages it. Values are made JSON-safe (BIGINT -> number, dates -> ISO strings).
+ * Reading a stored dataset through @segmint/data: the file is loaded into its own in-memory
+ * DuckDB, then described, profiled or paged (one-off calls close it at once; dataset-cache.ts
+ * keeps a few open for the profile and preview routes). Values are made JSON-safe (BIGINT -> number, dates -> ISO strings).
  */
 import { loadSource, openDatabase, profileTable, quoteIdentifier } from '@segmint/data';
 import type { ColumnProfile, Database, LoadedTable, SourceSpec } from '@segmint/data';
@@ -12,15 +12,37 @@ export const DATASET_FORMATS = ['csv', 'tsv', 'parquet', 'json', 'ndjson', 'xlsx
 /** One of {@link DATASET_FORMATS}. */
 export type DatasetFormat = (typeof DATASET_FORMATS)[number];
 
+/** A dataset loaded into its own in-memory DuckDB (close `db` when done). */
+export interface OpenDataset {
+  readonly db: Database;
+  readonly loaded: LoadedTable;
+}
+
+/**
+ * Loads a dataset file into a fresh in-memory DuckDB (table `dataset`).
+ * @throws the data layer's NOT_FOUND / INVALID_FILE errors (the database is closed then).
+ */
+export async function openDataset(
+  path: string,
+  format: DatasetFormat | undefined,
+): Promise<OpenDataset> {
+  const db = await openDatabase();
+  try {
+    const spec: SourceSpec = format === undefined ? { path } : { path, format };
+    return { db, loaded: await loadSource(db, spec, { table: 'dataset' }) };
+  } catch (error) {
+    await db.close();
+    throw error;
+  }
+}
+
 async function withLoaded<T>(
   path: string,
   format: DatasetFormat | undefined,
   work: (db: Database, loaded: LoadedTable) => Promise<T>,
 ): Promise<T> {
-  const db = await openDatabase();
+  const { db, loaded } = await openDataset(path, format);
   try {
-    const spec: SourceSpec = format === undefined ? { path } : { path, format };
-    const loaded = await loadSource(db, spec, { table: 'dataset' });
     return await work(db, loaded);
   } finally {
     await db.close();
@@ -49,6 +71,11 @@ export function profileDataset(path: string, format?: DatasetFormat): Promise<Co
   return withLoaded(path, format, (db, loaded) => profileTable(db, loaded.table));
 }
 
+/** The column profile of a loaded dataset. */
+export function profileOpenDataset({ db, loaded }: OpenDataset): Promise<ColumnProfile[]> {
+  return profileTable(db, loaded.table);
+}
+
 /** A JSON-safe version of one DuckDB value. */
 export function jsonValue(value: unknown): unknown {
   if (value === null || value === undefined) return null;
@@ -68,17 +95,24 @@ export function readDatasetRows(
   offset: number,
   limit: number,
 ): Promise<{ total: number; columns: string[]; rows: Record<string, unknown>[] }> {
-  return withLoaded(path, format, async (db, loaded) => {
-    const rows = await db.all(
-      `SELECT * FROM ${quoteIdentifier(loaded.table)} LIMIT $limit OFFSET $offset`,
-      { limit, offset },
-    );
-    return {
-      total: loaded.rows,
-      columns: loaded.columns.map((column) => column.name),
-      rows: rows.map((row) =>
-        Object.fromEntries(Object.entries(row).map(([key, value]) => [key, jsonValue(value)])),
-      ),
-    };
-  });
+  return withLoaded(path, format, (db, loaded) => rowsOfOpenDataset({ db, loaded }, offset, limit));
+}
+
+/** One page of rows of a loaded dataset (see {@link readDatasetRows}). */
+export async function rowsOfOpenDataset(
+  { db, loaded }: OpenDataset,
+  offset: number,
+  limit: number,
+): Promise<{ total: number; columns: string[]; rows: Record<string, unknown>[] }> {
+  const rows = await db.all(
+    `SELECT * FROM ${quoteIdentifier(loaded.table)} LIMIT $limit OFFSET $offset`,
+    { limit, offset },
+  );
+  return {
+    total: loaded.rows,
+    columns: loaded.columns.map((column) => column.name),
+    rows: rows.map((row) =>
+      Object.fromEntries(Object.entries(row).map(([key, value]) => [key, jsonValue(value)])),
+    ),
+  };
 }

@@ -38,7 +38,9 @@ export function readDashboard(runId: string, outputDir: string): Promise<Dashboa
     },
   );
   cache.set(outputDir, loading);
-  loading.catch(() => cache.delete(outputDir));
+  loading.catch(() => {
+    cache.delete(outputDir);
+  });
   return loading;
 }
 

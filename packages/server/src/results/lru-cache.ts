@@ -9,9 +9,13 @@ export class LruCache<K, V> {
 
   /**
    * @param capacity - entries kept (>= 1).
+   * @param onEvict - called with each entry pushed out by `set` (not by `delete`).
    * @example const cache = new LruCache<string, number>(2);
    */
-  constructor(readonly capacity: number) {
+  constructor(
+    readonly capacity: number,
+    private readonly onEvict: (key: K, value: V) => void = () => undefined,
+  ) {
     if (!Number.isInteger(capacity) || capacity < 1) {
       throw new RangeError(`LruCache: 'capacity' must be an integer >= 1; got ${capacity}.`);
     }
@@ -31,19 +35,22 @@ export class LruCache<K, V> {
     this.entries.delete(key);
     this.entries.set(key, value);
     while (this.entries.size > this.capacity) {
-      const oldest = this.entries.keys().next().value as K;
+      const [oldest, value] = this.entries.entries().next().value as [K, V];
       this.entries.delete(oldest);
+      this.onEvict(oldest, value);
     }
   }
 
-  /** Forgets a key. */
-  delete(key: K): void {
-    this.entries.delete(key);
+  /** Forgets a key; true when it was held. */
+  delete(key: K): boolean {
+    return this.entries.delete(key);
   }
 
-  /** Forgets every key for which `match` is true. */
-  deleteWhere(match: (key: K) => boolean): void {
-    for (const key of [...this.entries.keys()]) if (match(key)) this.entries.delete(key);
+  /** Removes and returns every entry (e.g. to close them). */
+  clear(): V[] {
+    const values = [...this.entries.values()];
+    this.entries.clear();
+    return values;
   }
 
   /** Entries held. */

@@ -67,7 +67,9 @@ export async function addCoordinates(
       (text) => parseModelFile(text, `model '${record.id}'`).model,
     );
     models.set(record.path, loading);
-    loading.catch(() => models.delete(record.path));
+    loading.catch(() => {
+      models.delete(record.path);
+    });
   }
   const coordinates = mapCoordinates(await loading, dashboard.projection, rows);
   const body = JSON.parse(payload) as { predictions: Record<string, unknown>[] };

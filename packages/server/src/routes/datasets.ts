@@ -2,7 +2,8 @@
  * Dataset routes (issue 5 Contract): upload (multipart field `file`, streamed to
  * `<dataDir>/datasets/<id>/<safe name>`, then loaded once to learn rows and columns), register a
  * server-side path under the allowed roots, list, profile, paged rows, delete. A file the data
- * layer rejects gives 422 with its message and the upload is removed.
+ * layer rejects gives 422 with its message and the upload is removed. Profiles and loaded files
+ * are cached for the preview routes (datasets/dataset-cache.ts).
  */
 import { randomUUID } from 'node:crypto';
 import { createWriteStream } from 'node:fs';
@@ -14,13 +15,8 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { safeFileName, resolveRegisteredPath } from '../datasets/paths.js';
-import {
-  DATASET_FORMATS,
-  describeDataset,
-  profileDataset,
-  readDatasetRows,
-} from '../datasets/read-dataset.js';
-import type { DatasetFormat } from '../datasets/read-dataset.js';
+import { DatasetCache } from '../datasets/dataset-cache.js';
+import { DATASET_FORMATS, describeDataset } from '../datasets/read-dataset.js';
 import { HttpError } from '../http/http-error.js';
 import type { Catalog, DatasetRecord } from '../store/catalog.js';
 import {
@@ -81,6 +77,8 @@ export function datasetRoutes(instance: FastifyInstance): Promise<void> {
   const app = instance.withTypeProvider<ZodTypeProvider>();
   const { catalog, segmint: settings } = instance;
   const formatQuery = z.object({ format: z.enum(DATASET_FORMATS).optional() });
+  const cache = new DatasetCache();
+  instance.addHook('onClose', () => cache.close());
 
   app.post(
     '/api/datasets',
@@ -207,8 +205,7 @@ export function datasetRoutes(instance: FastifyInstance): Promise<void> {
     },
     async (request) => {
       const dataset = await requireDataset(catalog, request.params.id);
-      const columns = await profileDataset(dataset.path, dataset.format as DatasetFormat);
-      return { columns };
+      return { columns: await cache.profile(dataset) };
     },
   );
 
@@ -235,12 +232,7 @@ export function datasetRoutes(instance: FastifyInstance): Promise<void> {
     async (request) => {
       const dataset = await requireDataset(catalog, request.params.id);
       const { offset, limit } = request.query;
-      const page = await readDatasetRows(
-        dataset.path,
-        dataset.format as DatasetFormat,
-        offset,
-        limit,
-      );
+      const page = await cache.rows(dataset, offset, limit);
       return { ...page, offset, limit };
     },
   );
@@ -257,6 +249,7 @@ export function datasetRoutes(instance: FastifyInstance): Promise<void> {
     async (request, reply) => {
       const dataset = await requireDataset(catalog, request.params.id);
       await catalog.deleteDataset(dataset.id);
+      await cache.forget(dataset.id);
       if (dataset.origin === 'upload') {
         await rm(join(settings.dataDir, 'datasets', dataset.id), { recursive: true, force: true });
       }
