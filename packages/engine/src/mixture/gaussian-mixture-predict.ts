@@ -10,7 +10,7 @@
 import type { ClusterAssignment } from '../cluster/assignment.js';
 import { toMatrix, type Matrix, type MatrixLike } from '../matrix/matrix.js';
 import { assertColumns, assertFinite, assertNonEmpty } from '../matrix/validate.js';
-import { argmaxRows, normaliseLogProb, weightedLogProb } from './gaussian-mixture-kernels.js';
+import { argmaxRows, normaliseLogProb, weightedLogProb } from './gaussian-mixture-log-prob.js';
 import type { GaussianMixtureModel } from './gaussian-mixture-options.js';
 
 function checked(owner: string, model: GaussianMixtureModel, X: MatrixLike): Matrix {

@@ -8,27 +8,21 @@
  * `tolerance`; keep the initialisation with the highest lower bound.
  *
  * Notation: X is (n, d), k components, R the (n, k) responsibilities, pi the weights, mu the
- * means, U the precision Cholesky factors (see `gaussian-mixture-kernels.ts`).
+ * means, U the precision Cholesky factors (see `gaussian-mixture-estimate.ts`).
  *
  * Deliberate differences: seeds drive our own generator (and our k-means), not numpy's; a
  * covariance that is not positive definite throws INVALID_PARAMETER on `regCovar` (scikit-learn
  * raises ValueError with the same advice).
  */
-import { kmeans } from '../cluster/kmeans.js';
-import { kmeansPlusPlus } from '../cluster/kmeans-plus-plus.js';
 import { ERROR_CODES, SegmintError } from '../core/errors.js';
 import { checkParams, invalidParameter, mergeOptions } from '../core/params.js';
-import { createRandom, type Random } from '../core/random.js';
+import { createRandom } from '../core/random.js';
 import { warning, type EstimatorWarning } from '../core/warnings.js';
-import { isMatrix, toMatrix, type Matrix, type MatrixLike } from '../matrix/matrix.js';
+import { toMatrix, type Matrix, type MatrixLike } from '../matrix/matrix.js';
 import { assertFinite, assertNonEmpty } from '../matrix/validate.js';
-import {
-  argmaxRows,
-  estimateGaussianParameters,
-  normaliseLogProb,
-  precisionCholesky,
-  weightedLogProb,
-} from './gaussian-mixture-kernels.js';
+import { estimateGaussianParameters, precisionCholesky } from './gaussian-mixture-estimate.js';
+import { initialResponsibilities, validateInit } from './gaussian-mixture-init.js';
+import { argmaxRows, normaliseLogProb, weightedLogProb } from './gaussian-mixture-log-prob.js';
 import {
   GAUSSIAN_MIXTURE_DEFAULTS,
   type GaussianMixtureModel,
@@ -107,7 +101,7 @@ export function gaussianMixture(
       { rows: n, parameter: 'clusterCount', value: k },
     );
   }
-  const explicitMeans = validateInit(merged.init, k, d);
+  const explicitMeans = validateInit(OWNER, merged.init, k, d);
   const random = createRandom(merged.seed);
   let best: EmRun | null = null;
   let lastConverged = false;
@@ -157,73 +151,6 @@ export function gaussianMixture(
     warnings: Object.freeze(warnings),
     options: Object.freeze({ ...rest, init: typeof init === 'string' ? init : 'explicit' }),
   });
-}
-
-function validateInit(init: unknown, k: number, d: number): Float64Array | null {
-  if (init === 'kmeans' || init === 'k-means++' || init === 'random') return null;
-  if (!isMatrix(init) && !Array.isArray(init))
-    throw invalidParameter(OWNER, 'init', "'kmeans', 'k-means++', 'random' or (k, d) means", init);
-  const means = toMatrix(init as MatrixLike, 'init');
-  if (means.rows !== k || means.cols !== d) {
-    throw new SegmintError(
-      ERROR_CODES.INVALID_SHAPE,
-      `${OWNER}: 'init' means have shape (${means.rows}, ${means.cols}) but must be (${k}, ${d}).`,
-      { parameter: 'init', rows: means.rows, cols: means.cols },
-    );
-  }
-  assertFinite(OWNER, means, 'init');
-  return means.data.slice();
-}
-
-/** The (n, k) initial responsibilities (scikit-learn's `_initialize_parameters`). */
-function initialResponsibilities(
-  X: Matrix,
-  k: number,
-  options: GaussianMixtureOptions,
-  explicitMeans: Float64Array | null,
-  random: Random,
-): Float64Array {
-  const { rows: n, cols: d } = X;
-  const R = new Float64Array(n * k);
-  if (explicitMeans !== null) {
-    for (let i = 0; i < n; i++) R[i * k + nearest(X.data, i * d, explicitMeans, k, d)] = 1;
-  } else if (options.init === 'kmeans') {
-    const labels = kmeans(X, { clusterCount: k, nInit: 1, seed: random.seed() }).labels;
-    for (let i = 0; i < n; i++) R[i * k + labels[i]!] = 1;
-  } else if (options.init === 'k-means++') {
-    const { indices } = kmeansPlusPlus(X, k, { seed: random.seed() });
-    for (let c = 0; c < k; c++) R[indices[c]! * k + c] = 1;
-  } else {
-    for (let i = 0; i < n; i++) {
-      let sum = 0;
-      for (let c = 0; c < k; c++) sum += R[i * k + c] = random.next();
-      for (let c = 0; c < k; c++) R[i * k + c]! /= sum;
-    }
-  }
-  return R;
-}
-
-function nearest(
-  X: Float64Array,
-  offset: number,
-  means: Float64Array,
-  k: number,
-  d: number,
-): number {
-  let best = 0;
-  let bestDistance = Infinity;
-  for (let c = 0; c < k; c++) {
-    let distance = 0;
-    for (let j = 0; j < d; j++) {
-      const diff = X[offset + j]! - means[c * d + j]!;
-      distance += diff * diff;
-    }
-    if (distance < bestDistance) {
-      bestDistance = distance;
-      best = c;
-    }
-  }
-  return best;
 }
 
 function factorsOrThrow(
