@@ -57,7 +57,9 @@ export function ColumnProfileTable({
           </select>
         </label>
         <span className="muted">
-          {used.length} of {columns.length} columns used as features
+          {form.transactions === null
+            ? `${used.length} of ${columns.length} columns used as features`
+            : 'RFM is on: recency, frequency and monetary value per customer replace these roles'}
         </span>
       </div>
       <div className="table-scroll">
