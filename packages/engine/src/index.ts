@@ -20,3 +20,4 @@ export * from './mixed/index.js';
 export * from './hierarchy/index.js';
 export * from './embed/index.js';
 export * from './stability/index.js';
+export * from './explain/index.js';
