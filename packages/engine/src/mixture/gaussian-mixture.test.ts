@@ -105,6 +105,31 @@ describe('gaussianMixture', () => {
     expect(model.warnings.map((w) => w.code)).toEqual(['MAX_ITERATIONS_REACHED']);
   });
 
+  it('warns about a component that captures no rows', () => {
+    const rows = [
+      [0, 0],
+      [0, 1],
+      [1, 0],
+      [9, 9],
+      [9, 10],
+      [10, 9],
+    ];
+    // The third mean is far from every row: its one-hot responsibilities are all zero.
+    const model = gaussianMixture(rows, {
+      clusterCount: 3,
+      covariance: 'diag',
+      init: [
+        [0, 0],
+        [9, 9],
+        [100, 100],
+      ],
+    });
+    expect(model.warnings.map((w) => w.code)).toContain('EMPTY_COMPONENT');
+    expect(model.weights[2]).toBeLessThan(1 / 6);
+    const fine = gaussianMixture(rows, { clusterCount: 2, covariance: 'diag' });
+    expect(fine.warnings).toEqual([]);
+  });
+
   it('chooses k = 3 on three blobs by BIC', () => {
     const curves = gaussianMixtureCurves(X, [1, 2, 3, 4, 5], { covariance: 'full' });
     expect(curves.bestByBic).toBe(3);

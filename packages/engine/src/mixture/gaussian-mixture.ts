@@ -136,6 +136,20 @@ export function gaussianMixture(
       ),
     );
   }
+  // A component holding less than one row's worth of responsibility has collapsed.
+  const empty: number[] = [];
+  kept.weights.forEach((weight, c) => {
+    if (weight * n < 1) empty.push(c);
+  });
+  if (empty.length > 0) {
+    warnings.push(
+      warning(
+        'EMPTY_COMPONENT',
+        `${OWNER}: component(s) ${empty.join(', ')} hold less than one row's worth of responsibility; try fewer components.`,
+        { components: empty },
+      ),
+    );
+  }
   const { init, ...rest } = merged;
   return Object.freeze({
     kind: 'gaussianMixture',
