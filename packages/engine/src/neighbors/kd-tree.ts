@@ -85,10 +85,13 @@ function countNodes(size: number, leafSize: number): number {
 
 /** {@link buildKdTree} without checks: X finite and non-empty, leafSize >= 1. */
 export function buildKdTreeKernel(X: Matrix, leafSize: number): KdTree {
-  const { data, rows: n, cols: d } = X;
+  const { rows: n, cols: d } = X;
   const nodeCount = countNodes(n, leafSize);
   const indices = new Int32Array(n);
   for (let i = 0; i < n; i++) indices[i] = i;
+  // Rows move with their indices while the tree is built, so every scan is sequential and
+  // `points` ends in tree order without a final permutation.
+  const points = X.data.slice(0, n * d);
   const nodeStart = new Int32Array(nodeCount);
   const nodeEnd = new Int32Array(nodeCount);
   const nodeLeft = new Int32Array(nodeCount);
@@ -107,9 +110,9 @@ export function buildKdTreeKernel(X: Matrix, leafSize: number): KdTree {
       nodeUpper[base + j] = -Infinity;
     }
     for (let p = start; p < end; p++) {
-      const row = indices[p]! * d;
+      const row = p * d;
       for (let j = 0; j < d; j++) {
-        const x = data[row + j]!;
+        const x = points[row + j]!;
         if (x < nodeLower[base + j]!) nodeLower[base + j] = x;
         if (x > nodeUpper[base + j]!) nodeUpper[base + j] = x;
       }
@@ -129,18 +132,12 @@ export function buildKdTreeKernel(X: Matrix, leafSize: number): KdTree {
       }
     }
     const middle = start + ((end - start) >> 1);
-    selectNth(indices, data, d, widest, start, end - 1, middle);
+    selectNth(indices, points, d, widest, start, end - 1, middle);
     nodeLeft[node] = build(start, middle);
     nodeRight[node] = build(middle, end);
     return node;
   };
   build(0, n);
-
-  const points = new Float64Array(n * d);
-  for (let p = 0; p < n; p++) {
-    const row = indices[p]! * d;
-    for (let j = 0; j < d; j++) points[p * d + j] = data[row + j]!;
-  }
   return Object.freeze({
     rows: n,
     cols: d,
@@ -158,14 +155,15 @@ export function buildKdTreeKernel(X: Matrix, leafSize: number): KdTree {
 }
 
 /**
- * Reorders `indices[left..right]` (inclusive) so that position `nth` holds the element that
- * would be there if sorted by coordinate `dim`, smaller-or-equal ones before it and
- * larger-or-equal after (Hoare's selection with a median-of-three pivot; equal keys are swapped
- * across the pivot, so runs of duplicates split evenly instead of degrading to O(n^2)).
+ * Reorders positions left..right (inclusive) of `points` (rows of d values) and `indices`
+ * together so that position `nth` holds the row that would be there if sorted by coordinate
+ * `dim`, smaller-or-equal ones before it and larger-or-equal after (Hoare's selection with a
+ * median-of-three pivot; equal keys are swapped across the pivot, so runs of duplicates split
+ * evenly instead of degrading to O(n^2)).
  */
 function selectNth(
   indices: Int32Array,
-  data: Float64Array,
+  points: Float64Array,
   d: number,
   dim: number,
   left: number,
@@ -174,19 +172,24 @@ function selectNth(
 ): void {
   while (right > left) {
     const middle = (left + right) >> 1;
-    const a = data[indices[left]! * d + dim]!;
-    const b = data[indices[middle]! * d + dim]!;
-    const c = data[indices[right]! * d + dim]!;
+    const a = points[left * d + dim]!;
+    const b = points[middle * d + dim]!;
+    const c = points[right * d + dim]!;
     const pivot = a < b ? (b < c ? b : a < c ? c : a) : a < c ? a : b < c ? c : b;
     let i = left;
     let j = right;
     while (i <= j) {
-      while (data[indices[i]! * d + dim]! < pivot) i++;
-      while (data[indices[j]! * d + dim]! > pivot) j--;
+      while (points[i * d + dim]! < pivot) i++;
+      while (points[j * d + dim]! > pivot) j--;
       if (i <= j) {
         const swap = indices[i]!;
         indices[i] = indices[j]!;
         indices[j] = swap;
+        for (let t = 0, rowI = i * d, rowJ = j * d; t < d; t++) {
+          const value = points[rowI + t]!;
+          points[rowI + t] = points[rowJ + t]!;
+          points[rowJ + t] = value;
+        }
         i++;
         j--;
       }
