@@ -92,6 +92,68 @@ export function boruvkaSpanningTree(
   const to = new Int32Array(n - 1);
   const weight = new Float64Array(n - 1);
   let edges = 0;
+  const lastEndpoints: number[] = [];
+  const leaves: number[] = [];
+  for (let node = 0; node < nodeCount; node++) if (nodeLeft[node]! < 0) leaves.push(node);
+  const candidates = new Int32Array(leaves.length);
+
+  /** Offers p's edges to the points of leaf `node` (other components only). */
+  const scanLeaf = (p: number, c: number, node: number): void => {
+    const offset = p * d;
+    const coreP = corePos[p]!;
+    let bound = best[c]!;
+    for (let q = nodeStart[node]!, end = nodeEnd[node]!; q < end; q++) {
+      if (component[q]! === c) continue;
+      const coreQ = corePos[q]!;
+      if (coreQ >= bound) continue;
+      let sum = 0;
+      const other = q * d;
+      for (let f = 0; f < d; f++) {
+        const diff = points[offset + f]! - points[other + f]!;
+        sum += diff * diff;
+      }
+      let w = Math.sqrt(sum);
+      if (coreP > w) w = coreP;
+      if (coreQ > w) w = coreQ;
+      if (w < bound) {
+        bound = w;
+        best[c] = w;
+        bestFrom[c] = p;
+        bestTo[c] = q;
+      }
+    }
+  };
+
+  /** p's lightest edge to another component, by a depth-first search from the root. */
+  const searchFromRoot = (p: number): void => {
+    if (settled[p] === 1) return;
+    settled[p] = 1;
+    const c = component[p]!;
+    const coreP = corePos[p]!;
+    const offset = p * d;
+    let top = 0;
+    stack[top++] = 0;
+    while (top > 0) {
+      const node = stack[--top]!;
+      if (nodeComponent[node]! === c) continue;
+      const bound = best[c]!;
+      if (nodeMinCore[node]! >= bound || coreP >= bound) continue;
+      if (Math.sqrt(boxDistance(tree, node, points, offset)) >= bound) continue;
+      const left = nodeLeft[node]!;
+      if (left < 0) {
+        scanLeaf(p, c, node);
+        continue;
+      }
+      const right = nodeRight[node]!;
+      if (boxDistance(tree, left, points, offset) <= boxDistance(tree, right, points, offset)) {
+        stack[top++] = right;
+        stack[top++] = left;
+      } else {
+        stack[top++] = left;
+        stack[top++] = right;
+      }
+    }
+  };
 
   while (edges < n - 1) {
     for (let p = 0; p < n; p++) component[p] = find(p);
@@ -143,57 +205,62 @@ export function boruvkaSpanningTree(
       }
     }
 
-    // Tree searches for the points not settled by their neighbour lists.
-    for (let p = 0; p < n; p++) {
-      if (settled[p] === 1) continue;
-      const c = component[p]!;
-      const coreP = corePos[p]!;
-      if (coreP >= best[c]!) continue;
-      const offset = p * d;
+    // Tree searches for the points not settled by their neighbour lists. The endpoints of the
+    // previous round's edges go first: they lie between components, so they tighten the
+    // components' bounds early. Then leaf by leaf: a leaf inside one component collects its
+    // candidate leaves once (box-to-box pruning), and each of its points scans only those.
+    for (const p of lastEndpoints) searchFromRoot(p);
+    for (const leaf of leaves) {
+      const c = nodeComponent[leaf]!;
+      let pending = 0;
+      for (let p = nodeStart[leaf]!; p < nodeEnd[leaf]!; p++) {
+        if (settled[p] === 0 && corePos[p]! < best[component[p]!]!) pending++;
+      }
+      if (pending === 0) continue;
+      if (c < 0 || pending < 4) {
+        for (let p = nodeStart[leaf]!; p < nodeEnd[leaf]!; p++) searchFromRoot(p);
+        continue;
+      }
+      let candidateCount = 0;
       let top = 0;
       stack[top++] = 0;
       while (top > 0) {
         const node = stack[--top]!;
         if (nodeComponent[node]! === c) continue;
-        let bound = best[c]!;
-        if (nodeMinCore[node]! >= bound || coreP >= bound) continue;
-        if (Math.sqrt(boxDistance(tree, node, points, offset)) >= bound) continue;
+        const bound = best[c]!;
+        if (nodeMinCore[node]! >= bound || nodeMinCore[leaf]! >= bound) continue;
+        if (Math.sqrt(boxToBox(tree, leaf, node)) >= bound) continue;
         const left = nodeLeft[node]!;
-        if (left >= 0) {
-          const right = nodeRight[node]!;
-          if (boxDistance(tree, left, points, offset) <= boxDistance(tree, right, points, offset)) {
-            stack[top++] = right;
-            stack[top++] = left;
-          } else {
-            stack[top++] = left;
-            stack[top++] = right;
-          }
+        if (left < 0) {
+          candidates[candidateCount++] = node;
           continue;
         }
-        for (let q = nodeStart[node]!, end = nodeEnd[node]!; q < end; q++) {
-          if (component[q]! === c) continue;
-          const coreQ = corePos[q]!;
-          if (coreQ >= bound) continue;
-          let sum = 0;
-          const other = q * d;
-          for (let f = 0; f < d; f++) {
-            const diff = points[offset + f]! - points[other + f]!;
-            sum += diff * diff;
-          }
-          let w = Math.sqrt(sum);
-          if (coreP > w) w = coreP;
-          if (coreQ > w) w = coreQ;
-          if (w < bound) {
-            bound = w;
-            best[c] = w;
-            bestFrom[c] = p;
-            bestTo[c] = q;
-          }
+        const right = nodeRight[node]!;
+        if (boxToBox(tree, leaf, left) <= boxToBox(tree, leaf, right)) {
+          stack[top++] = right;
+          stack[top++] = left;
+        } else {
+          stack[top++] = left;
+          stack[top++] = right;
+        }
+      }
+      for (let p = nodeStart[leaf]!; p < nodeEnd[leaf]!; p++) {
+        if (settled[p] === 1) continue;
+        settled[p] = 1;
+        const offset = p * d;
+        for (let index = 0; index < candidateCount; index++) {
+          const node = candidates[index]!;
+          const bound = best[c]!;
+          if (corePos[p]! >= bound) break;
+          if (nodeMinCore[node]! >= bound) continue;
+          if (Math.sqrt(boxDistance(tree, node, points, offset)) >= bound) continue;
+          scanLeaf(p, c, node);
         }
       }
     }
 
     let added = 0;
+    lastEndpoints.length = 0;
     for (let c = 0; c < n; c++) {
       if (component[c]! !== c || best[c]! === Infinity) continue;
       const a = find(bestFrom[c]!);
@@ -203,12 +270,30 @@ export function boruvkaSpanningTree(
       from[edges] = order[bestFrom[c]!]!;
       to[edges] = order[bestTo[c]!]!;
       weight[edges] = best[c]!;
+      lastEndpoints.push(bestFrom[c]!, bestTo[c]!);
       edges++;
       added++;
     }
     if (added === 0) throw new Error('boruvkaSpanningTree: no edge added in a round (bug).');
   }
   return { from, to, weight };
+}
+
+/** Squared distance between the boxes of nodes a and b (0 when they overlap). */
+function boxToBox(tree: KdTree, a: number, b: number): number {
+  const d = tree.cols;
+  const lower = tree.nodeLower;
+  const upper = tree.nodeUpper;
+  const baseA = a * d;
+  const baseB = b * d;
+  let sum = 0;
+  for (let j = 0; j < d; j++) {
+    const gapAB = lower[baseB + j]! - upper[baseA + j]!;
+    const gapBA = lower[baseA + j]! - upper[baseB + j]!;
+    const gap = gapAB > gapBA ? gapAB : gapBA;
+    if (gap > 0) sum += gap * gap;
+  }
+  return sum;
 }
 
 /** Squared distance from the point at `points[offset..]` to the box of `node`. */
