@@ -5,6 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { readFixture } from '../test-utils/data.js';
 import { gowerDistance, gowerDistances, gowerRanges } from './gower.js';
+import { gowerMatrix } from './gower-matrix.js';
 
 interface Fixture {
   n: number;
@@ -93,5 +94,47 @@ describe('gowerDistances', () => {
     expect(() =>
       gowerDistances({ numeric: [Float64Array.of(1, Infinity)], categorical: [] }),
     ).toThrow(/Infinity at row 1/);
+  });
+
+  it('computes the same matrix from a mixed matrix with interleaved columns (gowerMatrix)', () => {
+    expect(
+      Array.from(
+        gowerMatrix(
+          [
+            [0, 0],
+            [5, 0],
+            [10, 1],
+          ],
+          { categoricalColumns: [1] },
+        ).data,
+      ),
+    ).toEqual([0, 0.25, 1, 0.25, 0, 0.75, 1, 0.75, 0]);
+    // X columns: numeric 0, categorical 0, numeric 1, categorical 1, numeric 2.
+    const order = [
+      { kind: 'numeric', index: 0 },
+      { kind: 'categorical', index: 0 },
+      { kind: 'numeric', index: 1 },
+      { kind: 'categorical', index: 1 },
+      { kind: 'numeric', index: 2 },
+    ] as const;
+    const n = fixture.n;
+    const data = new Float64Array(n * order.length);
+    for (let i = 0; i < n; i++)
+      order.forEach(({ kind, index }, j) => {
+        const code = kind === 'categorical' ? columns.categorical[index]![i]! : 0;
+        // Missing codes as NaN here (gowerMatrix accepts NaN or -1).
+        data[i * order.length + j] =
+          kind === 'numeric' ? columns.numeric[index]![i]! : code === -1 ? NaN : code;
+      });
+    const X = { data, rows: n, cols: order.length };
+    const D = gowerMatrix(X, { categoricalColumns: [1, 3] });
+    expect([D.rows, D.cols]).toEqual([n, n]);
+    expectClose(D.data, fixture.unit);
+    // Weights in X's column order map to the fixture's numeric-first order.
+    const [w0, w1, w2, w3, w4] = fixture.weights as [number, number, number, number, number];
+    const weighted = gowerMatrix(X, { categoricalColumns: [1, 3], weights: [w0, w3, w1, w4, w2] });
+    expectClose(weighted.data, fixture.weighted);
+    expect(() => gowerMatrix(X, { categoricalColumns: [7] })).toThrow(/'categoricalColumns'/);
+    expect(() => gowerMatrix([[0, 0.5]], { categoricalColumns: [1] })).toThrow(/integer code/);
   });
 });

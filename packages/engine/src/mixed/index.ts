@@ -1,4 +1,5 @@
 export * from './gower.js';
+export { gowerColumns, gowerMatrix, type GowerMatrixOptions } from './gower-matrix.js';
 export {
   kPrototypes,
   K_PROTOTYPES_DEFAULTS,
