@@ -6,6 +6,7 @@
 import { Suspense, lazy, useEffect } from 'react';
 import { listDatasets, listRuns } from './api/endpoints.js';
 import type { Dataset, Run } from './api/types.js';
+import { RunGate } from './components/run-gate.js';
 import { Loading } from './components/status.js';
 import { useAsync } from './components/use-async.js';
 import { formatTime } from './components/format.js';
@@ -126,6 +127,16 @@ function PageView({ route, navigate }: PageProps) {
   }
 }
 
+/** A page, behind the {@link RunGate} when it shows a run's results. */
+function RunPageView({ route, navigate }: PageProps) {
+  const page = <PageView route={route} navigate={navigate} />;
+  return RUN_PAGES.includes(route.page) && route.runId !== null ? (
+    <RunGate runId={route.runId}>{page}</RunGate>
+  ) : (
+    page
+  );
+}
+
 /** The dashboard. */
 export function App() {
   const [route, navigate] = useRoute();
@@ -205,7 +216,11 @@ export function App() {
             </div>
           ) : null
         ) : (
-          <PageView key={`${route.page}-${route.runId ?? ''}`} route={route} navigate={navigate} />
+          <RunPageView
+            key={`${route.page}-${route.runId ?? ''}`}
+            route={route}
+            navigate={navigate}
+          />
         )}
       </main>
     </div>
