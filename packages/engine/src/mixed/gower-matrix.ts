@@ -77,7 +77,8 @@ export function gowerColumns(
 }
 
 /**
- * The square Gower distance matrix of the rows of a mixed matrix.
+ * The square Gower distance matrix of the rows of a mixed matrix (8 n^2 bytes: subsample large
+ * data first).
  *
  * @param X - data, shape (n, d): numeric columns and, at `categoricalColumns`, integer codes;
  *   NaN marks a missing value anywhere. Not modified.

@@ -98,7 +98,8 @@ export function gowerRanges(columns: Pick<GowerColumns, 'numeric'>): Float64Arra
 }
 
 /**
- * Gower distances between all pairs of rows.
+ * Gower distances between all pairs of rows. Memory: 8 n^2 bytes for the square form (half for
+ * the condensed one), so subsample large data first (50,000 rows would need 20 GB square).
  *
  * @param columns - p numeric columns (NaN = missing) and q categorical columns (-1 = missing), all
  *   of length n.
