@@ -51,13 +51,15 @@ export function analystFlow(): void {
           await screenshot(page, 'data');
           mark('data');
 
-          // Configure: two algorithms, k from 2 to 6, then start.
+          // Configure: two algorithms, k from 3 to 6, then start.
           await page.getByTestId('go-configure').click();
           await page.getByTestId('config-yaml').waitFor();
+          await page.getByTestId('k-min').fill('3');
           await page.getByTestId('k-max').fill('6');
           await page.getByTestId('algorithm-minibatch-kmeans').check();
           const yamlText = (await page.getByTestId('config-yaml').textContent()) ?? '';
           expect(yamlText).toContain('minibatch-kmeans');
+          expect(yamlText).toContain('min: 3');
           expect(yamlText).toContain('max: 6');
           await screenshot(page, 'configure');
           mark('configured');
