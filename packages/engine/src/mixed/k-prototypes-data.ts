@@ -86,8 +86,10 @@ export function splitMixed(owner: string, X: Matrix, categoricalColumns: unknown
 }
 
 /**
- * Huang's default gamma, as the kmodes library: 0.5 * the mean population standard deviation of
- * the numeric columns; 1 when there are none (gamma then only scales the cost).
+ * Huang's default gamma: 0.5 * the mean population standard deviation of the numeric columns;
+ * 1 when there are none (gamma then only scales the cost). The kmodes library takes
+ * 0.5 * the standard deviation of all numeric values pooled, `Xnum.std()`: the same on
+ * standardised columns (both 0.5), different on raw ones.
  */
 export function huangGamma(numeric: Float64Array, n: number, p: number): number {
   if (p === 0) return 1;

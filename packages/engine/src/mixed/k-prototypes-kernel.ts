@@ -110,11 +110,21 @@ export function kPrototypesRun(
     updateCentroid(c);
     for (let g = 0; g < m; g++) updateMode(c, g);
   }
-  // Unlike kmodes, a prototype that attracted no row starts from a row instead of staying empty.
+  // kmodes redraws the whole initialisation (up to 10 times) while a prototype attracts no row;
+  // we give such a prototype a random row of the largest cluster instead.
   for (let c = 0; c < k; c++) if (N[c] === 0) reseed(c);
 
-  let cost = Infinity;
-  let labels = new Int32Array(n);
+  // The cost of the initial prototypes: a first pass that does not lower it stops the run.
+  const costPass = (): { labels: Int32Array; cost: number } => {
+    const next = new Int32Array(n);
+    let total = 0;
+    for (let i = 0; i < n; i++) {
+      next[i] = nearestFrom(Xn, i * p, p, Xc, i * m, m, C, Q, k, gamma, membership[i]!, best);
+      total += best[0]!;
+    }
+    return { labels: next, cost: total };
+  };
+  let { labels, cost } = costPass();
   let iterations = 0;
   let converged = false;
   while (iterations < maxIterations && !converged) {
@@ -128,12 +138,7 @@ export function kPrototypesRun(
       move(i, old, c);
       if (N[old] === 0) reseed(old);
     }
-    const next = new Int32Array(n);
-    let nextCost = 0;
-    for (let i = 0; i < n; i++) {
-      next[i] = nearestFrom(Xn, i * p, p, Xc, i * m, m, C, Q, k, gamma, membership[i]!, best);
-      nextCost += best[0]!;
-    }
+    const { labels: next, cost: nextCost } = costPass();
     converged = moves === 0 || nextCost >= cost;
     labels = next;
     cost = nextCost;

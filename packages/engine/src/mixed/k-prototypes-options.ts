@@ -27,7 +27,8 @@ export interface KPrototypesOptions {
   /**
    * Weight of one categorical mismatch against squared numeric distance (>= 0). Default
    * (undefined): Huang's heuristic 0.5 * the mean population standard deviation of the numeric
-   * columns (as the kmodes library), or 1 without numeric columns.
+   * columns (kmodes pools all numeric values instead: equal on standardised columns), or 1
+   * without numeric columns.
    */
   gamma?: number;
   /** Passes over the data per run, an integer in [1, 100000]; default 100. */
