@@ -77,10 +77,22 @@ function expectClose(actual: ArrayLike<number>, expected: number[], label: strin
   }
 }
 
+/**
+ * Cases whose approximate_predict the engine deliberately does not follow. The library finds the
+ * selected clusters for prediction with `CondensedTree._select_clusters`, which guesses them from
+ * the labels (the smallest parent id among each label's points): with a large
+ * clusterSelectionEpsilon that guess picks clusters 202 and 204 while the fit selected 201 and
+ * 202, so its predictions contradict its own labels. With allowSingleCluster and no split the
+ * library predicts everything as noise. The engine predicts from the clusters it selected.
+ */
+const PREDICT_DIFFERS = new Set(['single-cluster', 'blobs-epsilon-large']);
+
 const CASES = [
   'blobs-eom',
   'blobs-leaf',
   'blobs-epsilon',
+  'blobs-epsilon-large',
+  'blobs-leaf-epsilon-single',
   'moons-noise',
   'single-cluster',
   'boruvka-2500',
@@ -117,7 +129,7 @@ describe('hdbscan matches the hdbscan library', () => {
           ]!,
       );
       expectClose(persistence, fixture.clusterPersistence, 'clusterPersistence');
-      if (fixture.predict && name !== 'single-cluster') {
+      if (fixture.predict && !PREDICT_DIFFERS.has(name)) {
         const predicted = hdbscanPredict(model, matrix(fixture.predict.X));
         const relabelled = Array.from(predicted.labels, (l) => (l < 0 ? -1 : mapping.get(l)!));
         expect(relabelled).toEqual(fixture.predict.labels);

@@ -184,6 +184,13 @@ describe('hdbscan invariants', () => {
     ).toBe(1);
   });
 
+  it('predicts its own labels on the training rows, clusterSelectionEpsilon included', () => {
+    for (const clusterSelectionEpsilon of [0, 0.8, 100]) {
+      const model = hdbscan(X, { minClusterSize: 5, clusterSelectionEpsilon });
+      expect(Array.from(hdbscanPredict(model, X).labels)).toEqual(Array.from(model.labels));
+    }
+  });
+
   it('does not depend on the scale of the data', () => {
     const scaled = { data: X.data.map((x) => x * 1000), rows: X.rows, cols: X.cols };
     const a = hdbscan(X, { minClusterSize: 10 });
