@@ -208,7 +208,9 @@ export interface SegmentPage {
  */
 export interface Projection {
   readonly method: string;
-  readonly dims?: 2 | 3;
+  readonly dims?: number;
+  /** Whose labels colour the points. */
+  readonly algorithm?: string;
   readonly explainedVarianceRatio: readonly number[];
   readonly total: number;
   readonly shown?: number;
@@ -227,7 +229,8 @@ export interface Projection {
 export interface SilhouetteResponse {
   readonly algorithm: string;
   readonly method: 'exact' | 'sample';
-  readonly average: number;
+  /** Mean silhouette; null when it could not be computed (one segment). */
+  readonly average: number | null;
   readonly total: number;
   readonly shown: number;
   readonly segments: readonly {
@@ -246,12 +249,15 @@ export interface NumericDistribution {
     readonly name: string;
     /** A sample of at most 2,000 values per segment. */
     readonly values: readonly number[];
-    readonly min: number;
-    readonly q1: number;
-    readonly median: number;
-    readonly q3: number;
-    readonly max: number;
-    readonly mean: number;
+    /** Rows of the segment with a value (the sample may be smaller). */
+    readonly count?: number;
+    /** Summary statistics, null when the segment has no value. */
+    readonly min: number | null;
+    readonly q1: number | null;
+    readonly median: number | null;
+    readonly q3: number | null;
+    readonly max: number | null;
+    readonly mean: number | null;
   }[];
 }
 
@@ -291,15 +297,29 @@ export interface DendrogramResponse {
   readonly dcoord: readonly (readonly number[])[];
   /** Leaf order (row or cluster ids), left to right. */
   readonly leaves: readonly number[];
-  /** Leaf labels, when the server sends them. */
+  /** SciPy's leaf labels: the row id, or "(size)" for a truncated cluster (engine Dendrogram). */
+  readonly leafLabels?: readonly string[];
+  /** Rows under each leaf. */
+  readonly leafSizes?: readonly number[];
+  /**
+   * Colour group of each link (aligned with icoord): -1 above the cut (SciPy's 'C0'), else an
+   * index in [0, 9) into SciPy's palette 'C1'..'C9' (wraps beyond 9 clusters).
+   */
+  readonly colors?: readonly number[];
+  /** Height of the cut that gives the run's segments, or null. */
+  readonly cutHeight?: number | null;
+  /** Leaves shown when the tree was truncated, else null. */
+  readonly truncatedTo?: number | null;
+  /** Rows clustered (leaves before truncation). */
+  readonly rows?: number;
+  readonly algorithm?: string;
+  readonly linkage?: string;
+  /** Leaf labels under another name (older shape). */
   readonly labels?: readonly string[];
-  /** Height at which the tree is cut into the run's k segments. */
-  readonly cutHeight?: number;
   /** Segment of each link (aligned with icoord), -1 above the cut, when the server sends it. */
   readonly linkSegments?: readonly number[];
-  /** SciPy's colour name per link (aligned with icoord), when the server sends it. */
+  /** SciPy's colour name per link ('C0' above the cut), when the server sends it. */
   readonly colorList?: readonly string[];
-  readonly [extra: string]: unknown;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -466,6 +486,8 @@ export interface RunReport {
   readonly segments: readonly ReportSegment[];
   readonly map: ReportMap | null;
   readonly rfm: ReportRfm | null;
+  /** The first agglomerative fit's dendrogram (truncated to 40 leaves), when one ran. */
+  readonly dendrogram?: DendrogramResponse | null;
   readonly warnings: readonly EstimatorWarning[];
 }
 
@@ -513,6 +535,10 @@ export type ModelSchemaFeature =
       readonly name: string;
       readonly kind: 'categorical';
       readonly categories: readonly string[];
+      /**
+       * Most common category. The server's zod schema allows null (a column with no value);
+       * typed non-null until the predict form handles that case.
+       */
       readonly mode: string;
     };
 

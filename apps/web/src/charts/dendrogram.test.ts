@@ -76,3 +76,31 @@ describe('dendrogramChart', () => {
     expect(dendrogramChart(null).data).toEqual([]);
   });
 });
+
+describe('dendrogramChart with the engine shape (report.dendrogram)', () => {
+  it('labels leaves with leafLabels, reads k from the cut and states a truncation', () => {
+    const spec = dendrogramChart({
+      ...scipy,
+      leafLabels: scipy.leaves.map((leaf) => `(${leaf + 1})`),
+      cutHeight: SCIPY_DENDROGRAM.cutHeight,
+      truncatedTo: 14,
+      rows: 2240,
+    });
+    expect(spec.layout.xaxis?.ticktext?.[0]).toBe(`(${scipy.leaves[0]! + 1})`);
+    expect(annotationsOf(spec)[0]!.text).toBe('cut: k = 3');
+    expect(spec.data).toHaveLength(4);
+    const title = spec.layout.title as { subtitle?: { text?: string } };
+    expect(title.subtitle?.text).toBe(
+      'Top of the tree: 14 leaves for 2,240 rows; "(n)" is a leaf grouping n rows',
+    );
+  });
+
+  it("falls back to the engine's colour groups when there is no cut", () => {
+    const colors = SCIPY_DENDROGRAM.colorList.map((name) =>
+      name === 'C0' ? -1 : Number(name.slice(1)) - 1,
+    );
+    const spec = dendrogramChart({ ...scipy, cutHeight: null, colors });
+    expect(spec.data).toHaveLength(4);
+    expect(shapesOf(spec)).toEqual([]);
+  });
+});

@@ -12,7 +12,7 @@
  */
 import type { Data } from 'plotly.js';
 import type { DendrogramResponse } from '../api/types.js';
-import { formatNumber, truncateLabel } from './format.js';
+import { formatInteger, truncateLabel } from './format.js';
 import { NOISE_COLOR, segmentColor } from './palette.js';
 import type { BaseChartOptions, ChartSpec } from './spec.js';
 import { axis, baseConfig, baseLayout, COLORS, emptySpec, isFiniteNumber } from './spec.js';
@@ -130,10 +130,15 @@ export function dendrogramChart(
     return emptySpec(title, 'No dendrogram: this run is not hierarchical.', FILE);
   }
   const cut = cutHeightOf(response, options.clusterCount);
-  const clusters =
-    response.linkSegments !== undefined && response.linkSegments.length === response.icoord.length
-      ? [...response.linkSegments]
-      : linkClusters(response, cut);
+  const aligned = (values: readonly number[] | undefined): values is readonly number[] =>
+    values !== undefined && values.length === response.icoord.length;
+  // Prefer the server's per-link segments, then our own walk at the cut, then the engine's
+  // SciPy colour groups (which wrap after 9 clusters).
+  const clusters = aligned(response.linkSegments)
+    ? [...response.linkSegments]
+    : cut !== null || !aligned(response.colors)
+      ? linkClusters(response, cut)
+      : [...response.colors];
   const groups = new Map<number, { x: (number | null)[]; y: (number | null)[] }>();
   response.icoord.forEach((xs, i) => {
     const cluster = clusters[i] ?? ABOVE_CUT;
@@ -157,60 +162,70 @@ export function dendrogramChart(
     connectgaps: false,
   }));
   const leafCount = response.leaves.length;
-  const labels = response.labels ?? response.leaves.map(String);
+  const labels = response.leafLabels ?? response.labels ?? response.leaves.map(String);
   const showLeaves = leafCount > 0 && leafCount <= 60;
-  const clusterTotal = new Set(clusters.filter((c) => c >= 0)).size;
-  const k = options.clusterCount ?? (clusterTotal > 0 ? clusterTotal : undefined);
+  // Cutting at height h leaves one cluster per merge above h, plus one.
+  const k =
+    options.clusterCount ??
+    (cut === null ? undefined : response.dcoord.filter((link) => (link[1] ?? 0) > cut).length + 1);
+  const truncated = isFiniteNumber(response.truncatedTo) && isFiniteNumber(response.rows);
+  const subtitle = truncated
+    ? `Top of the tree: ${formatInteger(leafCount)} leaves for ${formatInteger(response.rows)} rows; "(n)" is a leaf grouping n rows`
+    : undefined;
   return {
     data,
-    layout: baseLayout(title, {
-      height: options.height ?? 420,
-      showlegend: false,
-      xaxis: axis(showLeaves ? '' : `${formatNumber(leafCount)} leaves`, {
-        showgrid: false,
-        zeroline: false,
-        ...(showLeaves
-          ? {
-              tickmode: 'array',
-              tickvals: labels.map((_, i) => 5 + 10 * i),
-              ticktext: labels.map((l) => truncateLabel(l, 12)),
-              tickangle: -60,
-            }
-          : { showticklabels: false }),
-      }),
-      yaxis: axis('Merge height (distance)', { rangemode: 'tozero', zeroline: false }),
-      shapes:
-        cut === null
-          ? []
-          : [
-              {
-                type: 'line',
-                xref: 'paper',
-                yref: 'y',
-                x0: 0,
-                x1: 1,
-                y0: cut,
-                y1: cut,
-                line: { color: COLORS.accent, width: 1.5, dash: 'dash' },
-              },
-            ],
-      annotations:
-        cut === null
-          ? []
-          : [
-              {
-                xref: 'paper',
-                yref: 'y',
-                x: 1,
-                y: cut,
-                xanchor: 'right',
-                yanchor: 'bottom',
-                showarrow: false,
-                text: k === undefined ? 'cut' : `cut: k = ${k}`,
-                font: { color: COLORS.accent, size: 12 },
-              },
-            ],
-    }),
+    layout: baseLayout(
+      title,
+      {
+        height: options.height ?? 420,
+        showlegend: false,
+        xaxis: axis(showLeaves ? '' : `${formatInteger(leafCount)} leaves`, {
+          showgrid: false,
+          zeroline: false,
+          ...(showLeaves
+            ? {
+                tickmode: 'array',
+                tickvals: labels.map((_, i) => 5 + 10 * i),
+                ticktext: labels.map((l) => truncateLabel(l, 12)),
+                tickangle: -60,
+              }
+            : { showticklabels: false }),
+        }),
+        yaxis: axis('Merge height (distance)', { rangemode: 'tozero', zeroline: false }),
+        shapes:
+          cut === null
+            ? []
+            : [
+                {
+                  type: 'line',
+                  xref: 'paper',
+                  yref: 'y',
+                  x0: 0,
+                  x1: 1,
+                  y0: cut,
+                  y1: cut,
+                  line: { color: COLORS.accent, width: 1.5, dash: 'dash' },
+                },
+              ],
+        annotations:
+          cut === null
+            ? []
+            : [
+                {
+                  xref: 'paper',
+                  yref: 'y',
+                  x: 1,
+                  y: cut,
+                  xanchor: 'right',
+                  yanchor: 'bottom',
+                  showarrow: false,
+                  text: k === undefined ? 'cut' : `cut: k = ${k}`,
+                  font: { color: COLORS.accent, size: 12 },
+                },
+              ],
+      },
+      subtitle,
+    ),
     config: baseConfig(FILE),
   };
 }

@@ -140,3 +140,31 @@ describe('distribution axis labels', () => {
     expect(short.layout.xaxis?.tickangle).toBe(0);
   });
 });
+
+describe('distribution segments without values', () => {
+  it('keeps an empty segment on the axis without drawing or computing anything', () => {
+    const spec = distributionChart(
+      {
+        ...numeric,
+        segments: [
+          numeric.segments[0]!,
+          {
+            segment: 1,
+            name: 'Empty',
+            values: [],
+            min: null,
+            q1: null,
+            median: null,
+            q3: null,
+            max: null,
+            mean: null,
+          },
+        ],
+      },
+      { metric: 'iqr' },
+    );
+    expect(traceAt(spec, 1)).toMatchObject({ type: 'box', x: ['Empty'], y: [null] });
+    expect(traceAt(spec, 2).y).toEqual([2, null]);
+    expect(traceAt(spec, 2).text).toEqual(['2.00', '—']);
+  });
+});

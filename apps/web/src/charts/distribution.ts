@@ -22,7 +22,7 @@ import {
   formatPercent,
   truncateLabel,
 } from './format.js';
-import { segmentColor } from './palette.js';
+import { segmentColor, withAlpha } from './palette.js';
 import type { BaseChartOptions, ChartSpec } from './spec.js';
 import {
   axis,
@@ -89,7 +89,12 @@ export function metricBySegment(
   metric: DistributionMetric,
 ): { segment: number; name: string; value: number | null; text: string }[] {
   return distribution.segments.map((entry) => {
-    const raw = metric === 'iqr' ? entry.q3 - entry.q1 : entry[metric];
+    const raw =
+      metric === 'iqr'
+        ? entry.q3 === null || entry.q1 === null
+          ? null
+          : entry.q3 - entry.q1
+        : entry[metric];
     const value = isFiniteNumber(raw) ? raw : null;
     return { segment: entry.segment, name: entry.name, value, text: formatNumber(value) };
   });
@@ -111,7 +116,7 @@ function numericChart(
       legendgroup: String(entry.segment),
       marker: { color, size: 3, opacity: 0.5 },
       line: { color, width: 1.5 },
-      fillcolor: `${color}33`,
+      fillcolor: withAlpha(color, 0.2),
       hoverlabel: { namelength: -1 },
     };
     if (style === 'violin' && values.length > 1) {
@@ -135,6 +140,10 @@ function numericChart(
         boxpoints: 'outliers',
         ...common,
       };
+    }
+    if (entry.median === null) {
+      // No value at all in this segment: keep its place on the axis, draw nothing.
+      return { type: 'box', x: [name], y: [null], ...common } as unknown as Data;
     }
     // No sample: draw the box from the summary the server computed.
     return {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { NOISE_COLOR, SEGMENT_PALETTE, segmentColor, segmentColors } from './palette.js';
+import { NOISE_COLOR, SEGMENT_PALETTE, segmentColor, segmentColors, withAlpha } from './palette.js';
 
 describe('segment palette', () => {
   it('gives noise (-1) grey and the first segments the Tableau 10 colours', () => {
@@ -19,5 +19,14 @@ describe('segment palette', () => {
   it('is stable: the same id always has the same colour', () => {
     expect(segmentColor(31)).toBe(segmentColor(31));
     expect(segmentColor(3.7)).toBe(segmentColor(3));
+  });
+});
+
+describe('withAlpha', () => {
+  it('adds transparency to hex and hsl colours and leaves others alone', () => {
+    expect(withAlpha('#4e79a7', 0.5)).toBe('rgba(78, 121, 167, 0.5)');
+    expect(withAlpha('hsl(10.0, 62%, 42%)', 0.2)).toBe('hsla(10.0, 62%, 42%, 0.2)');
+    expect(withAlpha('red', 0.2)).toBe('red');
+    expect(withAlpha(segmentColor(35), 0.3)).toMatch(/^hsla\(/);
   });
 });

@@ -79,3 +79,19 @@ export function segmentColors(segments: readonly number[]): string[] {
 export function seriesColor(index: number): string {
   return segmentColor(index);
 }
+
+/**
+ * A colour with transparency: `#rrggbb` -> `rgba(...)`, `hsl(...)` -> `hsla(...)`; any other
+ * colour is returned unchanged (opaque).
+ * @example withAlpha('#4e79a7', 0.5) // 'rgba(78, 121, 167, 0.5)'
+ */
+export function withAlpha(color: string, alpha: number): string {
+  const hex = /^#([0-9a-f]{2})([0-9a-f]{2})([0-9a-f]{2})$/i.exec(color);
+  if (hex !== null) {
+    const [, r, g, b] = hex;
+    return `rgba(${parseInt(r!, 16)}, ${parseInt(g!, 16)}, ${parseInt(b!, 16)}, ${alpha})`;
+  }
+  const hsl = /^hsl\((.*)\)$/i.exec(color);
+  if (hsl !== null) return `hsla(${hsl[1]}, ${alpha})`;
+  return color;
+}

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { sampleReport } from './fixtures/sample-data.js';
 import { nonFinitePaths, traceAt } from './fixtures/spec-helpers.js';
-import { segmentColor } from './palette.js';
-import { hexToRgba, radarChart } from './radar.js';
+import { segmentColor, withAlpha } from './palette.js';
+import { radarChart } from './radar.js';
 import type { SegmentMeans } from './segment-means.js';
 import { segmentMeansFromReport } from './segment-means.js';
 
@@ -67,8 +67,8 @@ describe('radarChart', () => {
     expect(radarChart({ features: [], segments: [] }).data).toEqual([]);
   });
 
-  it('converts hex colours to rgba', () => {
-    expect(hexToRgba('#4e79a7', 0.5)).toBe('rgba(78, 121, 167, 0.5)');
-    expect(hexToRgba('hsl(1, 2%, 3%)', 0.5)).toBe('hsl(1, 2%, 3%)');
+  it('fills each polygon with a transparent version of its segment colour', () => {
+    const spec = radarChart(means);
+    expect(traceAt(spec, 1).fillcolor).toBe(withAlpha(segmentColor(1), 0.08));
   });
 });

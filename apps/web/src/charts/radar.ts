@@ -6,7 +6,7 @@
  */
 import type { Data } from 'plotly.js';
 import { escapeLabel, formatNumber, truncateLabel } from './format.js';
-import { segmentColor } from './palette.js';
+import { segmentColor, withAlpha } from './palette.js';
 import type { SegmentMeans } from './segment-means.js';
 import { minMaxColumns } from './segment-means.js';
 import type { BaseChartOptions, ChartSpec } from './spec.js';
@@ -65,7 +65,7 @@ export function radarChart(means: SegmentMeans, options: RadarOptions = {}): Cha
         theta: [...theta, theta[0]!],
         customdata: [...custom, custom[0]!],
         fill: 'toself',
-        fillcolor: hexToRgba(color, 0.08),
+        fillcolor: withAlpha(color, 0.08),
         line: { color, width: 2 },
         marker: { color, size: 5 },
         connectgaps: false,
@@ -96,12 +96,4 @@ export function radarChart(means: SegmentMeans, options: RadarOptions = {}): Cha
     ),
     config: baseConfig(FILE),
   };
-}
-
-/** `#rrggbb` (or any other CSS colour, returned unchanged) with an alpha. */
-export function hexToRgba(color: string, alpha: number): string {
-  const match = /^#([0-9a-f]{2})([0-9a-f]{2})([0-9a-f]{2})$/i.exec(color);
-  if (match === null) return color;
-  const [, r, g, b] = match;
-  return `rgba(${parseInt(r!, 16)}, ${parseInt(g!, 16)}, ${parseInt(b!, 16)}, ${alpha})`;
 }

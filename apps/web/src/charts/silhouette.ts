@@ -10,8 +10,7 @@
 import type { Data } from 'plotly.js';
 import type { SilhouetteResponse } from '../api/types.js';
 import { escapeLabel, formatFixed, formatInteger, truncateLabel } from './format.js';
-import { segmentColor } from './palette.js';
-import { hexToRgba } from './radar.js';
+import { segmentColor, withAlpha } from './palette.js';
 import type { BaseChartOptions, ChartSpec } from './spec.js';
 import { axis, baseConfig, baseLayout, COLORS, emptySpec, isFiniteNumber } from './spec.js';
 
@@ -54,7 +53,7 @@ export function silhouetteChart(
       x: values,
       y,
       fill: 'tozerox',
-      fillcolor: hexToRgba(color, 0.75),
+      fillcolor: withAlpha(color, 0.75),
       line: { color, width: 1 },
       text: `${escapeLabel(entry.name)}: ${formatInteger(n)} points, mean silhouette ${formatFixed(mean, 3)}`,
       hoverinfo: 'text',
