@@ -1,8 +1,8 @@
 /**
- * The pruned Ward chain (projection order, early exit) against a brute-force greedy Ward: at
- * every step merge the closest pair by the exact Ward distance. On tie-free data both give the
- * same tree. Covers d not a multiple of 4, d = 1, clustered data, data far from the origin (the
- * projection's rounding slack), and many equal-size clusters late in the merge.
+ * The pruned Ward chain (kd-tree of centroids with loose slots and rebuilds, early exit) against
+ * a brute-force greedy Ward: at every step merge the closest pair by the exact Ward distance. On
+ * tie-free data both give the same tree. Covers d not a multiple of 4, d = 1, clustered data,
+ * data far from the origin (rounding margins), and enough rows for several tree rebuilds.
  */
 import { describe, expect, it } from 'vitest';
 import { createRandom } from '../core/random.js';
@@ -59,6 +59,7 @@ describe('wardChainKernel', () => {
     { n: 70, d: 5, offset: 1e6, clusters: 2 },
     { n: 100, d: 8, offset: -50, clusters: 6 },
     { n: 60, d: 9, offset: 0, clusters: 1 },
+    { n: 300, d: 4, offset: 0, clusters: 5 },
   ];
   for (const { n, d, offset, clusters } of cases) {
     it(`equals greedy Ward on ${n} x ${d} (offset ${offset}, ${clusters} clusters)`, () => {

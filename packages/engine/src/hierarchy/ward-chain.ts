@@ -6,23 +6,25 @@
  *
  *   ward(A, B) = sqrt(2 |A| |B| / (|A| + |B|)) ||c_A - c_B||,
  *
- * the height SciPy's `linkage(X, 'ward')` reports. Memory is O(n d); time O(n^2 d) at worst.
+ * the height SciPy's `linkage(X, 'ward')` reports. Memory is O(n d).
  *
  * The inner loop (nearest active cluster of the chain's tip x) minimises the Ward criterion
- * ||c_x - c_i||^2 / (1/|x| + 1/|i|). Two prunings keep it tight:
- * - the centroids are kept sorted by their projection p on the data's principal axis, and the
- *   scan walks outwards from x, stopping on each side once (p_i - p_x)^2 / (1/|x| + 1/s_min)
- *   exceeds the best criterion (s_min = the smallest active cluster size), since a projection
- *   never lengthens a vector;
- * - the squared distance is accumulated four features at a time and abandoned once it exceeds
- *   best * (1/|x| + 1/|i|) (no division for rejected candidates).
- * Centroids live in one flat Float64Array in projection order (merged clusters move a few slots;
- * dead slots are skipped and compacted away once they outnumber the live ones). Ties resolve as
- * in SciPy's `nn_chain`: prefer the chain's previous element, then the lowest id.
+ * ||c_x - c_i||^2 / (1/|x| + 1/|i|) over a kd-tree of centroids (`centroid-tree.ts`): a node is
+ * skipped when (distance from c_x to its box)^2 / (1/|x| + its largest 1/|i|) exceeds the best
+ * criterion, and a candidate's squared distance is accumulated four features at a time and
+ * abandoned once it exceeds best * (1/|x| + 1/|i|) (no division for rejected candidates). Ties
+ * resolve as in SciPy's `nn_chain`: prefer the chain's previous element, then the lowest id.
  *
  * Notation: X is (n, d); a cluster is named by one of its rows (the larger of the two merged
- * names survives, as in SciPy); m active clusters, L slots (live and dead) in projection order.
+ * names survives, as in SciPy); m active clusters.
  */
+import {
+  appendCluster,
+  createCentroidTree,
+  looseLimit,
+  rebuildCentroidTree,
+  removeCluster,
+} from './centroid-tree.js';
 import { finishLinkage, type LinkageMatrix } from './linkage-matrix.js';
 
 /**
@@ -52,35 +54,6 @@ function squaredGap(data: Float64Array, ao: number, bo: number, d: number): numb
   return s0 + s1 + (s2 + s3);
 }
 
-/** Unit principal axis of X's rows (power iteration on the covariance; e_0 if degenerate). */
-export function principalAxis(X: Float64Array, n: number, d: number): Float64Array {
-  const mean = new Float64Array(d);
-  for (let i = 0; i < n; i++) for (let f = 0; f < d; f++) mean[f]! += X[i * d + f]! / n;
-  const covariance = new Float64Array(d * d);
-  for (let i = 0; i < n; i++)
-    for (let f = 0; f < d; f++) {
-      const a = X[i * d + f]! - mean[f]!;
-      for (let g = 0; g < d; g++) covariance[f * d + g]! += a * (X[i * d + g]! - mean[g]!);
-    }
-  let axis = new Float64Array(d).fill(1 / Math.sqrt(d));
-  for (let iteration = 0; iteration < 100; iteration++) {
-    const next = new Float64Array(d);
-    for (let f = 0; f < d; f++)
-      for (let g = 0; g < d; g++) next[f]! += covariance[f * d + g]! * axis[g]!;
-    let norm = 0;
-    for (let f = 0; f < d; f++) norm += next[f]! * next[f]!;
-    norm = Math.sqrt(norm);
-    if (!(norm > 0) || !Number.isFinite(norm)) {
-      axis = new Float64Array(d);
-      axis[0] = 1;
-      break;
-    }
-    for (let f = 0; f < d; f++) next[f]! /= norm;
-    axis = next;
-  }
-  return axis;
-}
-
 /**
  * Ward linkage of the rows of X (finite, n >= 1) in SciPy's format.
  * @param X - row-major data, shape (n, d).
@@ -90,61 +63,78 @@ export function wardChainKernel(X: Float64Array, n: number, d: number): LinkageM
   const second = new Int32Array(Math.max(0, n - 1));
   const height = new Float64Array(Math.max(0, n - 1));
   if (n < 2) return finishLinkage(first, second, height);
-  const axis = principalAxis(X, n, d);
-  const project = (data: Float64Array, offset: number): number => {
-    let p = 0;
-    for (let f = 0; f < d; f++) p += data[offset + f]! * axis[f]!;
-    return p;
-  };
-
-  // Slots in projection order: id, centroid, 1 / size, projection. id -1 marks a dead slot.
-  let slots = 0;
-  const slotId = new Int32Array(n);
-  const centers = new Float64Array(n * d);
-  const inverseSize = new Float64Array(n);
-  const projection = new Float64Array(n);
-  const position = new Int32Array(n);
-  {
-    const raw = new Float64Array(n);
-    const order = new Int32Array(n);
-    for (let i = 0; i < n; i++) {
-      raw[i] = project(X, i * d);
-      order[i] = i;
-    }
-    order.sort((a, b) => raw[a]! - raw[b]! || a - b);
-    for (let q = 0; q < n; q++) {
-      const i = order[q]!;
-      slotId[q] = i;
-      centers.set(X.subarray(i * d, i * d + d), q * d);
-      inverseSize[q] = 1;
-      projection[q] = raw[i]!;
-      position[i] = q;
-    }
-    slots = n;
-  }
-  // Rounding slack for the projection bound: |p_i - p_x| may exceed ||c_i - c_x|| by a few ulps.
-  let largest = 0;
-  for (let q = 0; q < n; q++) largest = Math.max(largest, Math.abs(projection[q]!));
-  const slack = 1e-12 * (largest + 1);
-
+  const tree = createCentroidTree(X, n, d);
   const size = new Float64Array(n).fill(1);
-  // Active clusters per size, for the smallest active size s_min.
-  const sizeCount = new Int32Array(n + 1);
-  sizeCount[1] = n;
-  let smallest = 1;
-  let lowest = 0;
-  let dead = 0;
   const chain = new Int32Array(n);
   let chainLength = 0;
+  let lowest = 0;
+  let live = n;
   const d4 = d - (d % 4);
+  const stack = new Int32Array(4096);
+  const merged = new Float64Array(d);
 
-  const moveSlot = (from: number, to: number): void => {
-    const id = slotId[from]!;
-    slotId[to] = id;
-    inverseSize[to] = inverseSize[from]!;
-    projection[to] = projection[from]!;
-    centers.copyWithin(to * d, from * d, from * d + d);
-    if (id >= 0) position[id] = to;
+  // Search state shared with `scan` (closures over locals keep the hot loop monomorphic).
+  let x = 0;
+  let xo = 0;
+  let inverseX = 0;
+  let best = Infinity;
+  let y = -1;
+  let previous = -1;
+
+  const scan = (start: number, end: number): void => {
+    const { centers, inverseSize, slotId } = tree;
+    for (let s = start; s < end; s++) {
+      const i = slotId[s]!;
+      if (i < 0 || i === x) continue;
+      const scale = inverseX + inverseSize[s]!;
+      const limit = best * scale;
+      const io = s * d;
+      let s0 = 0;
+      let s1 = 0;
+      let s2 = 0;
+      let s3 = 0;
+      let f = 0;
+      let rejected = false;
+      for (; f < d4; f += 4) {
+        const t0 = centers[xo + f]! - centers[io + f]!;
+        const t1 = centers[xo + f + 1]! - centers[io + f + 1]!;
+        const t2 = centers[xo + f + 2]! - centers[io + f + 2]!;
+        const t3 = centers[xo + f + 3]! - centers[io + f + 3]!;
+        s0 += t0 * t0;
+        s1 += t1 * t1;
+        s2 += t2 * t2;
+        s3 += t3 * t3;
+        if (s0 + s1 + (s2 + s3) > limit) {
+          rejected = true;
+          break;
+        }
+      }
+      if (rejected) continue;
+      for (; f < d; f++) {
+        const diff = centers[xo + f]! - centers[io + f]!;
+        s0 += diff * diff;
+      }
+      const criterion = (s0 + s1 + (s2 + s3)) / scale;
+      if (criterion < best || (criterion === best && y !== previous && i < y)) {
+        best = criterion;
+        y = i;
+      }
+    }
+  };
+
+  /** Squared distance from centroid x to node's box. */
+  const boxGap = (node: number): number => {
+    const { centers, boxLow, boxHigh } = tree;
+    const bo = node * d;
+    let total = 0;
+    for (let f = 0; f < d; f++) {
+      const value = centers[xo + f]!;
+      const below = boxLow[bo + f]! - value;
+      const above = value - boxHigh[bo + f]!;
+      const gap = below > 0 ? below : above > 0 ? above : 0;
+      total += gap * gap;
+    }
+    return total;
   };
 
   for (let t = 0; t < n - 1; t++) {
@@ -153,63 +143,43 @@ export function wardChainKernel(X: Float64Array, n: number, d: number): LinkageM
       chain[0] = lowest;
       chainLength = 1;
     }
-    let x = 0;
-    let y = -1;
-    let best = Infinity;
     for (;;) {
       x = chain[chainLength - 1]!;
-      const px = position[x]!;
-      const xo = px * d;
-      const inverseX = inverseSize[px]!;
-      const reach = inverseX + 1 / smallest;
-      const projectionX = projection[px]!;
+      const px = tree.position[x]!;
+      xo = px * d;
+      inverseX = tree.inverseSize[px]!;
       best = Infinity;
       y = -1;
-      let previous = -1;
+      previous = -1;
       if (chainLength > 1) {
         previous = chain[chainLength - 2]!;
-        const pp = position[previous]!;
+        const pp = tree.position[previous]!;
         y = previous;
-        best = squaredGap(centers, xo, pp * d, d) / (inverseX + inverseSize[pp]!);
+        best = squaredGap(tree.centers, xo, pp * d, d) / (inverseX + tree.inverseSize[pp]!);
       }
-      for (let direction = -1; direction <= 1; direction += 2) {
-        for (let q = px + direction; q >= 0 && q < slots; q += direction) {
-          const i = slotId[q]!;
-          if (i < 0) continue;
-          const gap = Math.abs(projection[q]! - projectionX) - slack;
-          if (gap > 0 && gap * gap > best * reach) break;
-          const scale = inverseX + inverseSize[q]!;
-          const limit = best * scale;
-          const io = q * d;
-          let s0 = 0;
-          let s1 = 0;
-          let s2 = 0;
-          let s3 = 0;
-          let f = 0;
-          let rejected = false;
-          for (; f < d4; f += 4) {
-            const t0 = centers[xo + f]! - centers[io + f]!;
-            const t1 = centers[xo + f + 1]! - centers[io + f + 1]!;
-            const t2 = centers[xo + f + 2]! - centers[io + f + 2]!;
-            const t3 = centers[xo + f + 3]! - centers[io + f + 3]!;
-            s0 += t0 * t0;
-            s1 += t1 * t1;
-            s2 += t2 * t2;
-            s3 += t3 * t3;
-            if (s0 + s1 + (s2 + s3) > limit) {
-              rejected = true;
-              break;
-            }
+      scan(tree.treeCount, tree.slotCount);
+      if (tree.treeCount > 0) {
+        const { nodeLeft, nodeRight, nodeStart, nodeEnd, nodeMaxInverse } = tree;
+        let top = 0;
+        stack[top++] = 0;
+        while (top > 0) {
+          const node = stack[--top]!;
+          // Rounding: a box gap never exceeds the true distance by more than an ulp or so, and
+          // the strict > keeps exact ties; the 1e-12 margin covers the rest.
+          if (boxGap(node) * (1 - 1e-12) > best * (inverseX + nodeMaxInverse[node]!)) continue;
+          const left = nodeLeft[node]!;
+          if (left < 0) {
+            scan(nodeStart[node]!, nodeEnd[node]!);
+            continue;
           }
-          if (rejected) continue;
-          for (; f < d; f++) {
-            const diff = centers[xo + f]! - centers[io + f]!;
-            s0 += diff * diff;
-          }
-          const criterion = (s0 + s1 + (s2 + s3)) / scale;
-          if (criterion < best || (criterion === best && y !== previous && i < y)) {
-            best = criterion;
-            y = i;
+          const right = nodeRight[node]!;
+          // Visit the nearer child first (pushed last).
+          if (boxGap(left) <= boxGap(right)) {
+            stack[top++] = right;
+            stack[top++] = left;
+          } else {
+            stack[top++] = left;
+            stack[top++] = right;
           }
         }
       }
@@ -217,59 +187,31 @@ export function wardChainKernel(X: Float64Array, n: number, d: number): LinkageM
       chain[chainLength++] = y;
     }
     chainLength -= 2;
-    if (x > y) {
-      const swap = x;
-      x = y;
-      y = swap;
+    let a = x;
+    let b = y;
+    if (a > b) {
+      a = y;
+      b = x;
     }
-    first[t] = x;
-    second[t] = y;
+    first[t] = a;
+    second[t] = b;
     height[t] = Math.sqrt(2 * best);
 
-    // Merge x into y: y's centroid becomes the size-weighted mean, x's slot dies.
-    const nx = size[x]!;
-    const ny = size[y]!;
-    const total = nx + ny;
-    sizeCount[nx]!--;
-    sizeCount[ny]!--;
-    sizeCount[total]!++;
-    while (sizeCount[smallest] === 0 && smallest < n) smallest++;
-    size[x] = 0;
-    size[y] = total;
-    const slotX = position[x]!;
-    slotId[slotX] = -1;
-    dead++;
-    let q = position[y]!;
-    const xo = slotX * d;
-    const yo = q * d;
+    // Merge a into b: b's centroid becomes the size-weighted mean and moves to a loose slot.
+    const na = size[a]!;
+    const nb = size[b]!;
+    const total = na + nb;
+    const ao = tree.position[a]! * d;
+    const bo = tree.position[b]! * d;
     for (let f = 0; f < d; f++)
-      centers[yo + f] = (nx * centers[xo + f]! + ny * centers[yo + f]!) / total;
-    inverseSize[q] = 1 / total;
-    const moved = project(centers, yo);
-    projection[q] = moved;
-    // Slide y's slot to its place in projection order (live slots stay sorted).
-    const spareCenter = centers.slice(yo, yo + d);
-    const spareInverse = inverseSize[q]!;
-    while (q + 1 < slots && (slotId[q + 1]! < 0 || projection[q + 1]! < moved)) {
-      moveSlot(q + 1, q);
-      q++;
-    }
-    while (q > 0 && (slotId[q - 1]! < 0 || projection[q - 1]! > moved)) {
-      moveSlot(q - 1, q);
-      q--;
-    }
-    slotId[q] = y;
-    position[y] = q;
-    inverseSize[q] = spareInverse;
-    projection[q] = moved;
-    centers.set(spareCenter, q * d);
-
-    if (dead * 2 > slots) {
-      let live = 0;
-      for (let r = 0; r < slots; r++) if (slotId[r]! >= 0) moveSlot(r, live++);
-      slots = live;
-      dead = 0;
-    }
+      merged[f] = (na * tree.centers[ao + f]! + nb * tree.centers[bo + f]!) / total;
+    size[a] = 0;
+    size[b] = total;
+    removeCluster(tree, a);
+    removeCluster(tree, b);
+    appendCluster(tree, b, merged, total);
+    live--;
+    if (tree.slotCount - tree.treeCount > looseLimit(live)) rebuildCentroidTree(tree);
   }
   return finishLinkage(first, second, height);
 }
