@@ -83,6 +83,11 @@ selection:
   criteria: [elbow, silhouette, calinski-harabasz, davies-bouldin]
   silhouetteSampleSize: 2000
 
+stability:
+  resamples: 10              # refits on subsamples; per-segment Jaccard stability (0 = off)
+  fraction: 0.8              # share of rows in each subsample
+  maxRows: 100000            # skip (and say so) beyond this many rows
+
 profiling:
   topTraits: 5               # distinguishing traits per segment
 

@@ -42,6 +42,7 @@ const DEFAULTS = {
     criteria: ['elbow', 'silhouette', 'calinski-harabasz', 'davies-bouldin'],
     silhouetteSampleSize: 2000,
   },
+  stability: { resamples: 10, fraction: 0.8, maxRows: 100_000 },
   profiling: { topTraits: 5 },
   seed: 0,
 };

@@ -166,6 +166,17 @@ export const selectionSchema = section({
     .describe('Rows beyond which the silhouette is estimated on a stratified sample.'),
 });
 
+/** `stability`: refits on subsamples that measure how reproducible each segment is. */
+export const stabilitySchema = section({
+  resamples: integer(0, 200)
+    .default(10)
+    .describe('Refits on subsamples (0 turns the stability check off).'),
+  fraction: numberIn(0.1, 1).default(0.8).describe('Share of rows in each subsample.'),
+  maxRows: integer(100)
+    .default(100_000)
+    .describe('Skip the check (and say so) when the data has more rows than this.'),
+});
+
 /** `profiling`. */
 export const profilingSchema = section({
   topTraits: integer(1, 50).default(5).describe('Distinguishing traits listed per segment.'),

@@ -5,7 +5,12 @@
  * default features). {@link SegmintConfig} is the parsed (output) type the runner reads.
  */
 import type { z } from 'zod';
-import { clusteringSchema, profilingSchema, selectionSchema } from './schema-cluster.js';
+import {
+  clusteringSchema,
+  profilingSchema,
+  selectionSchema,
+  stabilitySchema,
+} from './schema-cluster.js';
 import { deriveSchema, sourceSchema, transactionsSchema } from './schema-data.js';
 import {
   cleaningSchema,
@@ -34,6 +39,7 @@ export const CONFIG_KEYS = [
   'reduction',
   'clustering',
   'selection',
+  'stability',
   'profiling',
   'output',
   'seed',
@@ -62,6 +68,9 @@ export const configObjectSchema = section({
   reduction: reductionSchema.prefault({}).describe('Dimensionality reduction before clustering.'),
   clustering: clusteringSchema.prefault({}).describe('Algorithms, k and their parameters.'),
   selection: selectionSchema.prefault({}).describe('How k is chosen from a range.'),
+  stability: stabilitySchema
+    .prefault({})
+    .describe('Segment stability: Jaccard of each segment over refits on subsamples.'),
   profiling: profilingSchema.prefault({}).describe('Segment profiles.'),
   output: text('a folder path')
     .optional()

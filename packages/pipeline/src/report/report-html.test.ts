@@ -85,6 +85,17 @@ const report: RunReport = {
   ],
   agreement: [],
   segments: [segment(0, 'Low <i>'), segment(1, 'High')],
+  stability: {
+    algorithm: 'kmeans',
+    status: 'measured',
+    resamples: 10,
+    fraction: 0.8,
+    meanAdjustedRandIndex: 0.9,
+    segments: [
+      { segment: 0, size: 3, jaccard: 0.95, dissolved: 0 },
+      { segment: 1, size: 3, jaccard: 0.4, dissolved: 0.6 },
+    ],
+  },
   dendrogram: null,
   map: {
     method: 'pca',

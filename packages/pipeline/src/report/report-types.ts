@@ -15,6 +15,7 @@ import type {
 } from '@segmint/engine';
 
 import type { RunDendrogram } from '../run/dendrogram-stage.js';
+import type { ReportStability } from '../run/stability-stage.js';
 
 /** Format tag of report.json. */
 export const REPORT_FORMAT = 'segmint.report';
@@ -152,6 +153,8 @@ export interface RunReport {
   }[];
   readonly segments: readonly ReportSegment[];
   readonly map: ReportMap | null;
+  /** Jaccard stability of the primary algorithm's segments over refits on subsamples. */
+  readonly stability: ReportStability;
   /** The first agglomerative fit's dendrogram (truncated for large n), or null. */
   readonly dendrogram: RunDendrogram | null;
   readonly rfm: ReportRfm | null;

@@ -119,6 +119,46 @@ describe.skipIf(!hasSharedDatasets)('every algorithm in one run (mall customers)
     expect(new Set(rows.map((r) => r.segment))).toEqual(new Set(['0', '1', '2', '3']));
   });
 
+  it('measures the stability of the segments with refits on subsamples', async () => {
+    const result = await runYaml(
+      folder.dir,
+      [
+        `source: ${dataset('mall_customers', 'Mall_Customers.csv')}`,
+        'features: ["Annual Income (k$)", "Spending Score (1-100)"]',
+        'clustering: { algorithm: kmeans, k: 5, params: { nInit: 10 } }',
+        'stability: { resamples: 8 }',
+        `output: ${join(folder.dir, 'stable')}`,
+        '',
+      ].join('\n'),
+      { dataDir: null },
+    );
+    const { stability } = result.report;
+    expect(stability).toMatchObject({ algorithm: 'kmeans', status: 'measured', resamples: 8 });
+    expect(stability.segments).toHaveLength(5);
+    expect(stability.segments.map((s) => s.size).reduce((a, b) => a + b, 0)).toBe(200);
+    // The five mall groups are well separated: every segment comes back in the refits.
+    for (const s of stability.segments) expect(s.jaccard).toBeGreaterThan(0.75);
+    expect(stability.meanAdjustedRandIndex!).toBeGreaterThan(0.8);
+
+    const off = await runYaml(
+      folder.dir,
+      [
+        `source: ${dataset('mall_customers', 'Mall_Customers.csv')}`,
+        'features: ["Annual Income (k$)", "Spending Score (1-100)"]',
+        'clustering: { k: 5 }',
+        'stability: { resamples: 0 }',
+        `output: ${join(folder.dir, 'unstable')}`,
+        '',
+      ].join('\n'),
+      { dataDir: null },
+    );
+    expect(off.report.stability).toMatchObject({
+      status: 'off',
+      meanAdjustedRandIndex: null,
+      segments: [],
+    });
+  });
+
   it('a run of density algorithms alone skips choosing k', async () => {
     const result = await runYaml(
       folder.dir,

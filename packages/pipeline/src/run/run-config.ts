@@ -48,6 +48,11 @@ export interface RunConfig {
     readonly criteria: readonly SelectionCriterion[];
     readonly silhouetteSampleSize: number;
   };
+  readonly stability: {
+    readonly resamples: number;
+    readonly fraction: number;
+    readonly maxRows: number;
+  };
   readonly profiling: { readonly topTraits: number };
   readonly output?: string | undefined;
   readonly seed: number;

@@ -22,6 +22,7 @@ import {
   type RunReport,
 } from '../report/report-types.js';
 import { runDendrogram } from './dendrogram-stage.js';
+import { runStability } from './stability-stage.js';
 import {
   agreementBetween,
   clusteringSeed,
@@ -195,10 +196,15 @@ export async function runPipeline(
       const algorithms = fits.map((f) =>
         evaluateFit(f.algorithm, f.fit, config.selection.silhouetteSampleSize, seed),
       );
-      const primary = algorithms[0]!;
+      const first = algorithms[0]!;
+      const stability = runStability(fits[0]!.algorithm, fits[0]!.fit, config);
+      const stable =
+        stability.status === 'measured'
+          ? ` Stability over ${stability.resamples} refits: mean ARI ${stability.meanAdjustedRandIndex!.toFixed(3)}.`
+          : '';
       return [
-        { algorithms, agreement: agreementBetween(fits) },
-        `Silhouette ${primary.silhouette.toFixed(3)}, Calinski-Harabasz ${primary.calinskiHarabasz.toFixed(1)}, Davies-Bouldin ${primary.daviesBouldin.toFixed(3)}.`,
+        { algorithms, agreement: agreementBetween(fits), stability },
+        `Silhouette ${first.silhouette.toFixed(3)}, Calinski-Harabasz ${first.calinskiHarabasz.toFixed(1)}, Davies-Bouldin ${first.daviesBouldin.toFixed(3)}.${stable}`,
       ];
     });
     const primary = fits[0]!;
@@ -246,6 +252,7 @@ export async function runPipeline(
       agreement: evaluation.agreement,
       segments: profiled.profiles,
       map: segmentMap(primary.fit, seed),
+      stability: evaluation.stability,
       dendrogram: runDendrogram(fits),
       rfm:
         customers.rfm && rfmColumns
