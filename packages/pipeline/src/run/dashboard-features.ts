@@ -7,15 +7,19 @@
  * (the model's input columns with the data's range, median and a round step, or the categories
  * and the most frequent one).
  *
+ * Quantiles come from selection (select-quantiles.ts), not sorting: at a million rows the
+ * summaries cost a few linear passes per feature.
+ *
  * Names: n = input rows, k = segments.
  */
-import { createRandom, permutation, quantileSorted, type Table } from '@segmint/engine';
+import { createRandom, type Table } from '@segmint/engine';
 import {
   DASHBOARD_LIMITS,
   type DashboardDistribution,
   type DashboardNumericSegment,
   type DashboardSchemaFeature,
 } from '../report/dashboard-types.js';
+import { selectQuantiles } from './select-quantiles.js';
 
 /** null for NaN and infinities (JSON has no NaN). */
 export function finiteOrNull(value: number): number | null {
@@ -25,31 +29,39 @@ export function finiteOrNull(value: number): number | null {
 function numericSegment(
   segment: number,
   name: string,
-  values: number[],
+  values: Float64Array,
   sampleSize: number,
   seed: number,
 ): DashboardNumericSegment {
-  const sorted = Float64Array.from(values).sort();
+  const m = values.length;
   let sum = 0;
-  for (const value of values) sum += value;
-  let sample = values;
-  if (values.length > sampleSize) {
-    const order = permutation(values.length, createRandom(seed + segment));
-    sample = Array.from(order.subarray(0, sampleSize), (i) => values[i]!);
+  for (let i = 0; i < m; i++) sum += values[i]!;
+  // Partial Fisher-Yates: the first `sampleSize` entries become a uniform sample without
+  // replacement (the reordering does not matter to the quantiles below).
+  if (m > sampleSize) {
+    const random = createRandom(seed + segment);
+    for (let i = 0; i < sampleSize; i++) {
+      const j = i + random.int(m - i);
+      const t = values[i]!;
+      values[i] = values[j]!;
+      values[j] = t;
+    }
   }
-  const quantile = (q: number): number | null =>
-    sorted.length === 0 ? null : finiteOrNull(quantileSorted(sorted, q));
+  const sample = Array.from(values.subarray(0, Math.min(m, sampleSize)));
+  const [min, q1, median, q3, max] = selectQuantiles(values, [0, 0.25, 0.5, 0.75, 1]).map(
+    finiteOrNull,
+  );
   return {
     segment,
     name,
     values: sample,
-    count: values.length,
-    min: quantile(0),
-    q1: quantile(0.25),
-    median: quantile(0.5),
-    q3: quantile(0.75),
-    max: quantile(1),
-    mean: values.length === 0 ? null : finiteOrNull(sum / values.length),
+    count: m,
+    min: min ?? null,
+    q1: q1 ?? null,
+    median: median ?? null,
+    q3: q3 ?? null,
+    max: max ?? null,
+    mean: m === 0 ? null : finiteOrNull(sum / m),
   };
 }
 
@@ -68,10 +80,18 @@ export function featureDistributions(
   const k = names.length;
   return t.columns.map((column): DashboardDistribution => {
     if (column.kind === 'numeric') {
-      const bySegment = Array.from({ length: k }, () => [] as number[]);
+      // Two passes into typed arrays: count the finite values per segment, then fill.
+      const counts = new Int32Array(k);
       for (let i = 0; i < t.rows; i++) {
+        const s = segments[i]!;
+        if (s >= 0 && s < k && Number.isFinite(column.values[i]!)) counts[s]! += 1;
+      }
+      const bySegment = Array.from(counts, (count) => new Float64Array(count));
+      const filled = new Int32Array(k);
+      for (let i = 0; i < t.rows; i++) {
+        const s = segments[i]!;
         const value = column.values[i]!;
-        if (Number.isFinite(value)) bySegment[segments[i]!]?.push(value);
+        if (s >= 0 && s < k && Number.isFinite(value)) bySegment[s]![filled[s]!++] = value;
       }
       return {
         feature: column.name,
@@ -146,23 +166,23 @@ export function predictSchema(
     const distribution = distributions.find((d) => d.feature === column.name);
     if (column.kind === 'numeric') {
       const finite: number[] = [];
+      let integers = true;
       if (data?.kind === 'numeric') {
-        for (const value of data.values) if (Number.isFinite(value)) finite.push(value);
+        for (const value of data.values) {
+          if (!Number.isFinite(value)) continue;
+          finite.push(value);
+          if (integers && !Number.isInteger(value)) integers = false;
+        }
       }
-      const sorted = Float64Array.from(finite).sort();
-      const min = sorted.length > 0 ? sorted[0]! : 0;
-      const max = sorted.length > 0 ? sorted[sorted.length - 1]! : 0;
+      const [min = 0, median = 0, max = 0] =
+        finite.length === 0 ? [] : selectQuantiles(Float64Array.from(finite), [0, 0.5, 1]);
       return {
         name: column.name,
         kind: 'numeric',
         min,
         max,
-        median: sorted.length > 0 ? quantileSorted(sorted, 0.5) : 0,
-        step: sliderStep(
-          min,
-          max,
-          finite.every((value) => Number.isInteger(value)),
-        ),
+        median,
+        step: sliderStep(min, max, integers),
       };
     }
     const categories =
