@@ -110,7 +110,7 @@ export function kPrototypesRun(
     updateCentroid(c);
     for (let g = 0; g < m; g++) updateMode(c, g);
   }
-  // kmodes redraws the whole initialisation (20 tries, then random) while a prototype attracts no row;
+  // kmodes redraws the whole init (20 tries, then random) while a prototype attracts no row;
   // we give such a prototype a random row of the largest cluster instead.
   for (let c = 0; c < k; c++) if (N[c] === 0) reseed(c);
 
