@@ -60,13 +60,9 @@ export function prepareUmap(
 ): PreparedUmap {
   const settings = mergeOptions(UMAP_DEFAULTS, options);
   checkParams(owner, settings, CONSTRAINTS);
-  if (settings.epochs === undefined) {
-    // Keep the key out of the options so the merged options stay JSON-identical after a round trip.
-    const { epochs: _unused, ...rest } = settings;
-    void _unused;
-    return prepareData(owner, X, rest);
-  }
-  return prepareData(owner, X, settings);
+  // Without epochs, drop the key so the merged options are the same before and after JSON.
+  const { epochs, ...rest } = settings;
+  return prepareData(owner, X, epochs === undefined ? rest : settings);
 }
 
 function prepareData(owner: string, X: MatrixLike, settings: UMAPOptions): PreparedUmap {

@@ -50,10 +50,31 @@ interface Split {
 // scikit-learn treats values closer than this as equal (FEATURE_THRESHOLD in _splitter.pyx).
 const FEATURE_THRESHOLD = 1e-7;
 
+/**
+ * Each numeric feature's rows in ascending value order (NaN left out), or null for categorical
+ * features. Sorting once and scanning the order per node, skipping rows of other nodes, makes a
+ * node cost O(n d) instead of O(n d log n) (scikit-learn re-sorts per node; the splits are the
+ * same because only positions where the value changes are candidates).
+ */
+export function presortFeatures(features: FeatureSet): Array<Int32Array | null> {
+  return features.columns.map((column) => {
+    if (column.kind !== 'numeric') return null;
+    const values = column.values;
+    // A plain array sorts with a comparator far faster than a typed array does in V8.
+    const order: number[] = [];
+    for (let i = 0; i < features.rows; i++) if (!Number.isNaN(values[i]!)) order.push(i);
+    order.sort((a, b) => values[a]! - values[b]! || a - b);
+    return Int32Array.from(order);
+  });
+}
+
 function bestSplit(
   features: FeatureSet,
+  orders: ReadonlyArray<Int32Array | null>,
   target: Uint8Array,
   rows: Int32Array,
+  nodeOf: Int32Array,
+  node: number,
   minLeaf: number,
 ): Split | undefined {
   const N = rows.length;
@@ -69,17 +90,25 @@ function bestSplit(
   features.columns.forEach((column, feature) => {
     if (column.kind === 'numeric') {
       const values = column.values;
-      const finite = Array.from(rows).filter((i) => !Number.isNaN(values[i]!));
-      finite.sort((a, b) => values[a]! - values[b]!);
+      const order = orders[feature]!;
+      let nl = 0;
       let pl = 0;
-      for (let r = 0; r < finite.length - 1; r++) {
-        pl += target[finite[r]!]!;
-        const a = values[finite[r]!]!;
-        const b = values[finite[r + 1]!]!;
-        if (b <= a + FEATURE_THRESHOLD) continue;
-        let threshold = a / 2 + b / 2;
-        if (threshold === b || !Number.isFinite(threshold)) threshold = a;
-        consider(feature, threshold, r + 1, pl);
+      let previous = -1;
+      for (let r = 0; r < order.length; r++) {
+        const i = order[r]!;
+        if (nodeOf[i] !== node) continue;
+        if (previous >= 0) {
+          const a = values[previous]!;
+          const b = values[i]!;
+          if (b > a + FEATURE_THRESHOLD) {
+            let threshold = a / 2 + b / 2;
+            if (threshold === b || !Number.isFinite(threshold)) threshold = a;
+            consider(feature, threshold, nl, pl);
+          }
+        }
+        nl++;
+        pl += target[i]!;
+        previous = i;
       }
     } else {
       const count = new Float64Array(column.categories.length);
@@ -114,13 +143,17 @@ export function decisionTreeKernel(
   features: FeatureSet,
   target: Uint8Array,
   options: TreeOptions,
+  orders: ReadonlyArray<Int32Array | null> = presortFeatures(features),
 ): TreeNode[] {
   const nodes: TreeNode[] = [];
+  // nodeOf[i]: the node row i currently sits in (rows move down as nodes split).
+  const nodeOf = new Int32Array(features.rows);
   const grow = (rows: Int32Array, depth: number): number => {
     let positives = 0;
     for (const i of rows) positives += target[i]!;
     const impurity = gini(rows.length, positives);
     const id = nodes.length;
+    for (const i of rows) nodeOf[i] = id;
     const leaf: TreeNode = {
       feature: -1,
       threshold: NaN,
@@ -138,7 +171,7 @@ export function decisionTreeKernel(
       rows.length < 2 * options.minLeaf
     )
       return id;
-    const split = bestSplit(features, target, rows, options.minLeaf);
+    const split = bestSplit(features, orders, target, rows, nodeOf, id, options.minLeaf);
     if (split === undefined) return id;
     const left = rows.filter((i) => goesLeft(features, split.feature, split.threshold, i));
     const right = rows.filter((i) => !goesLeft(features, split.feature, split.threshold, i));

@@ -37,7 +37,7 @@ function isTable(value: unknown): value is Table {
     typeof value === 'object' &&
     value !== null &&
     'columns' in value &&
-    Array.isArray((value).columns)
+    Array.isArray(value.columns)
   );
 }
 

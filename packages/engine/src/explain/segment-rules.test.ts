@@ -78,6 +78,29 @@ describe('segmentRules', () => {
     expect(segmentRules(X, labels)[0]!.rules[0]!.text).toBe('x1 = 0 and x0 > 70,000');
   });
 
+  it('handles missing values: they satisfy no condition and rules are still counted honestly', () => {
+    const income = rows.map((r, i) => (i % 7 === 0 ? NaN : r.income));
+    const city = rows.map((r, i) => (i % 11 === 0 ? null : r.city));
+    const withGaps = table({ income, kids: rows.map((r) => r.kids), city });
+    const sets = segmentRules(withGaps, labels);
+    for (const set of sets) {
+      for (const rule of set.rules) {
+        let support = 0;
+        let hits = 0;
+        rows.forEach((row, i) => {
+          const plain = { income: income[i]!, kids: row.kids, city: city[i]! };
+          if (!holds(plain, rule.conditions)) return;
+          support++;
+          if (labels[i] === set.segment) hits++;
+        });
+        expect([rule.support, rule.hits]).toEqual([support, hits]);
+      }
+    }
+    // Missing incomes went right (> 70,000) in training, so the tree bounds income above too.
+    expect(sets[0]!.rules[0]!.text).toMatch(/^kids = 0 and 70,000 < income <= /);
+    expect(sets[0]!.rules[0]!.precision).toBe(1);
+  });
+
   it('rejects bad options and labels', () => {
     expect(() => segmentRules(features, labels, { maxDepth: 0 })).toThrow("'maxDepth'");
     expect(() => segmentRules(features, labels, { minLeafShare: 0.9 })).toThrow("'minLeafShare'");

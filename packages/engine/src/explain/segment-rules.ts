@@ -9,13 +9,15 @@
  * The best 1-3 rules by coverage (then precision) are returned; when no leaf has a majority of
  * segment rows, the single most precise leaf is returned instead.
  *
- * Notation: n rows, labels L (noise -1 is never a segment but counts as "rest").
+ * Notation: n rows, d features, k segments, labels L (noise -1 is never a segment but counts as
+ * "rest"). Cost: one sort per numeric feature, then O(n d) per tree node, k trees of at most
+ * 2^maxDepth - 1 splits (100,000 x 20, k = 8, depth 3: a few seconds on one core).
  */
 import { ERROR_CODES, SegmintError } from '../core/errors.js';
 import { checkParams, mergeOptions, type Constraints } from '../core/params.js';
 import type { MatrixLike } from '../matrix/matrix.js';
 import type { Table } from '../preprocess/table.js';
-import { decisionTreeKernel } from './decision-tree.js';
+import { decisionTreeKernel, presortFeatures } from './decision-tree.js';
 import { type FeatureColumn, readFeatures } from './features.js';
 import { type RuleCondition, matchesRule, pathConditions, ruleText } from './rule-text.js';
 
@@ -111,12 +113,18 @@ export function segmentRules(
   }
   const columnsByName = new Map<string, FeatureColumn>(data.columns.map((c) => [c.name, c]));
   const minLeaf = Math.max(1, Math.ceil(settings.minLeafShare * n));
+  const orders = presortFeatures(data);
   const segments = [...new Set(Array.from(labels))].filter((s) => s >= 0).sort((a, b) => a - b);
   return segments.map((segment): SegmentRuleSet => {
     const target = Uint8Array.from({ length: n }, (_, i) => (labels[i] === segment ? 1 : 0));
     let size = 0;
     for (const t of target) size += t;
-    const nodes = decisionTreeKernel(data, target, { maxDepth: settings.maxDepth, minLeaf });
+    const nodes = decisionTreeKernel(
+      data,
+      target,
+      { maxDepth: settings.maxDepth, minLeaf },
+      orders,
+    );
     const leaves = nodes.flatMap((node, id) => (node.feature < 0 && nodes.length > 1 ? [id] : []));
     const rules = leaves.map((leaf): SegmentRule => {
       const conditions = pathConditions(data, nodes, leaf);
