@@ -182,6 +182,19 @@ describe('agglomerative invariants', () => {
   });
 });
 
+describe('agglomerative on precomputed distances', () => {
+  it('reads only the upper triangle, for every linkage', () => {
+    const D = LINE.map(([a]) => LINE.map(([b]) => Math.abs(a! - b!)));
+    const lowerScrambled = D.map((row, i) => row.map((v, j) => (j < i ? 100 - v : v)));
+    for (const linkage of ['complete', 'average', 'single'] as Linkage[]) {
+      const a = agglomerative(D, { clusterCount: 2, linkage, metric: 'precomputed' });
+      const b = agglomerative(lowerScrambled, { clusterCount: 2, linkage, metric: 'precomputed' });
+      expect(Array.from(b.linkage.distance)).toEqual(Array.from(a.linkage.distance));
+      expect(Array.from(b.labels)).toEqual(Array.from(a.labels));
+    }
+  });
+});
+
 describe('agglomerativePredict', () => {
   it('assigns the nearest centroid with strength 1 - d1 / d2', () => {
     const model = agglomerative(LINE, { clusterCount: 2 });

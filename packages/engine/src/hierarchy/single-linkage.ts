@@ -41,7 +41,8 @@ export function singleLinkageKernel(
       const i = outside[slot]!;
       let current = nearest[i]!;
       if (precomputed) {
-        const distance = X[xo + i]!;
+        // The upper triangle only, as for the other linkages (SciPy reads the condensed form).
+        const distance = x < i ? X[xo + i]! : X[i * n + x]!;
         if (distance < current) current = nearest[i] = distance;
       } else {
         // Abandon the sum once it exceeds the row's current distance to the tree.
