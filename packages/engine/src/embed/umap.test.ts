@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ERROR_CODES } from '../core/errors.js';
-import type { Matrix } from '../matrix/matrix.js';
+import { createRandom, permutation } from '../core/random.js';
+import { type Matrix, takeRows } from '../matrix/matrix.js';
 import { makeBlobs } from '../test-utils/blobs.js';
 import { umap } from './umap.js';
 import { umapFromJSON, umapToJSON } from './umap-json.js';
@@ -23,6 +24,42 @@ function neighbourLabelAgreement(Y: Matrix, labels: Int32Array, k: number): numb
     for (let r = 0; r < k; r++) if (labels[distances[r]![1]] === labels[i]) agree++;
   }
   return agree / (n * k);
+}
+
+/** Neighbour ranks of every point (rank 1 = nearest), row i: rank of each j. */
+function ranks(Y: Matrix): Int32Array[] {
+  const n = Y.rows;
+  return Array.from({ length: n }, (_, i) => {
+    const order = Array.from({ length: n }, (_, j) => j).filter((j) => j !== i);
+    const distance = (j: number) => {
+      let s = 0;
+      for (let c = 0; c < Y.cols; c++)
+        s += (Y.data[i * Y.cols + c]! - Y.data[j * Y.cols + c]!) ** 2;
+      return s;
+    };
+    order.sort((a, b) => distance(a) - distance(b) || a - b);
+    const rank = new Int32Array(n);
+    order.forEach((j, r) => (rank[j] = r + 1));
+    return rank;
+  });
+}
+
+/**
+ * Trustworthiness (Venna & Kaski 2001; scikit-learn's `trustworthiness`): 1 - 2 / (n k (2n - 3k
+ * - 1)) * sum over i of sum over j among i's k nearest in the map but not in X of (rank_X(i, j) - k).
+ */
+function trustworthiness(X: Matrix, Y: Matrix, k: number): number {
+  const n = X.rows;
+  const inputRanks = ranks(X);
+  const mapRanks = ranks(Y);
+  let penalty = 0;
+  for (let i = 0; i < n; i++) {
+    for (let j = 0; j < n; j++) {
+      if (j === i || mapRanks[i]![j]! > k) continue;
+      penalty += Math.max(0, inputRanks[i]![j]! - k);
+    }
+  }
+  return 1 - (2 / (n * k * (2 * n - 3 * k - 1))) * penalty;
 }
 
 function centroids(Y: Matrix, labels: Int32Array, k: number): number[][] {
@@ -71,6 +108,16 @@ describe('umap', () => {
 
   it('keeps separated blobs separated (10-NN label agreement in the map)', () => {
     expect(neighbourLabelAgreement(model.embedding, labels, 10)).toBeGreaterThan(0.98);
+  });
+
+  it('preserves neighbourhoods (trustworthiness at k = 10 above 0.9)', () => {
+    const score = trustworthiness(X, model.embedding, 10);
+    expect(score).toBeGreaterThan(0.9);
+    expect(score).toBeLessThanOrEqual(1);
+    // A random layout scores much lower: the measure can fail.
+    const order = permutation(model.embedding.rows, createRandom(1));
+    const shuffled = takeRows(model.embedding, order);
+    expect(trustworthiness(X, shuffled, 10)).toBeLessThan(0.8);
   });
 
   it('places training points near their own embedding', () => {
