@@ -10,7 +10,13 @@ import type { StepSpec } from '../preprocess/steps.js';
 import { table, type Table } from '../preprocess/table.js';
 import { SEGMENTATION_ALGORITHMS, type SegmentationAlgorithm } from './clusterers.js';
 import { predictSegments } from './predict-segments.js';
-import { fitSegmentation, NOISE_SEGMENT, NOISE_SEGMENT_NAME } from './segmentation.js';
+import { relabelSegments } from './relabel.js';
+import {
+  fitSegmentation,
+  NOISE_SEGMENT,
+  NOISE_SEGMENT_NAME,
+  withSegmentNames,
+} from './segmentation.js';
 import { loadModel, saveModel } from './segmentation-json.js';
 
 /** Three well separated customer groups with a categorical channel tied to the group. */
@@ -162,4 +168,36 @@ describe('noise and errors', () => {
     json.clusterer.fitted.format = 'segmint.nonsense';
     expect(() => loadModel(JSON.stringify(json))).toThrow(/format/);
   });
+});
+
+describe('relabelSegments', () => {
+  const { t } = customers();
+  it.each(['kmeans', 'gmm', 'hdbscan'] as const)(
+    'renumbers %s segments: same customers, new ids, names moved, JSON keeps it',
+    (algorithm) => {
+      const fit = fitSegmentation(t, { steps: STEPS, algorithm, clusterer: PARAMS[algorithm] });
+      const named = withSegmentNames(fit.model, ['A', 'B', 'C']);
+      const order = [2, 0, 1];
+      const { model, relabel } = relabelSegments(named, order);
+      expect(model.segments.map((s) => [s.id, s.name])).toEqual([
+        [0, 'B'],
+        [1, 'C'],
+        [2, 'A'],
+      ]);
+      const before = predictSegments(named, t);
+      const after = predictSegments(model, t);
+      after.forEach((p, i) => {
+        const old = before[i]!;
+        expect(p.segment).toBe(old.segment < 0 ? old.segment : order[old.segment]);
+        expect(p.segmentName).toBe(old.segmentName);
+        expect(p.confidence).toBeCloseTo(old.confidence, 12);
+      });
+      expect(Array.from(relabel(Int32Array.from([0, 1, 2, -1])))).toEqual([2, 0, 1, -1]);
+      const loaded = loadModel(saveModel(model));
+      expect(predictSegments(loaded, t)).toEqual(after);
+      expect(() => relabelSegments(named, [0, 0, 1])).toThrow(
+        "relabelSegments: 'order' must be a permutation of 0..2; got [0, 0, 1].",
+      );
+    },
+  );
 });

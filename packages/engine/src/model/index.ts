@@ -4,3 +4,4 @@ export * from './predict-segments.js';
 export * from './segmentation-json.js';
 export * from './clusterers.js';
 export * from './categorical-encoding.js';
+export * from './relabel.js';

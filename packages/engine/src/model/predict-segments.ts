@@ -74,6 +74,8 @@ export function predictSegments(
     );
     labels = assigned.labels;
     strength = assigned.strength;
+    const map = clusterer.labelMap;
+    if (map !== null) labels = labels.map((label) => (label < 0 ? label : map[label]!));
   }
   const k = centroids.rows;
   const d = Z.cols;

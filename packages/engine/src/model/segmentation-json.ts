@@ -77,6 +77,8 @@ export type ClustererJSON =
       /** The algorithm's own fitted JSON (`segmint.dbscan`, ...). */
       readonly fitted: unknown;
       readonly encoding: CategoricalEncoding | null;
+      /** Segment id of each algorithm label after renumbering; absent or null: identity. */
+      readonly labelMap?: number[] | null;
     };
 
 function clustererToJSON(clusterer: SegmentationClusterer): ClustererJSON {
@@ -99,6 +101,7 @@ function clustererToJSON(clusterer: SegmentationClusterer): ClustererJSON {
     algorithm: clusterer.algorithm,
     ...common,
     fitted: clusterer.fitted,
+    labelMap: clusterer.labelMap ? Array.from(clusterer.labelMap) : null,
     encoding: clusterer.encoding
       ? {
           numericColumns: [...clusterer.encoding.numericColumns],
@@ -197,6 +200,7 @@ export function segmentationFromJSON(json: unknown): SegmentationModel {
       ...common,
       fitted,
       encoding: readEncoding(c, cols),
+      labelMap: readLabelMap(c, rows),
     };
   }
   const segments = arrayField(o, 'segments', (value, path) => readSegment(value, path));
@@ -239,6 +243,24 @@ export function loadModel(text: string): SegmentationModel {
     );
   }
   return segmentationFromJSON(json);
+}
+
+function readLabelMap(c: JsonObject, rows: number): Int32Array | null {
+  const value = c.value.labelMap;
+  if (value === null || value === undefined) return null;
+  const map = Int32Array.from(
+    arrayField(c, 'labelMap', (v, path) => {
+      const id = asNumber(v, path);
+      if (!Number.isInteger(id) || id < 0 || id >= rows) {
+        throw invalid(path, `a segment id in [0, ${rows})`, id);
+      }
+      return id;
+    }),
+  );
+  if (map.length !== rows || new Set(map).size !== rows) {
+    throw invalid(`${c.path}.labelMap`, `a permutation of 0..${rows - 1}`, Array.from(map));
+  }
+  return map;
 }
 
 function readEncoding(c: JsonObject, cols: number): CategoricalEncoding | null {

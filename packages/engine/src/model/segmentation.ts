@@ -76,6 +76,11 @@ export interface AlgorithmClusterer {
   readonly fitted: unknown;
   /** k-prototypes: how the clustering matrix maps to numeric + category-code columns. */
   readonly encoding: CategoricalEncoding | null;
+  /**
+   * Segment id of each of the algorithm's own labels when the segments were renumbered (see
+   * `relabelSegments`), else null (segment id = label).
+   */
+  readonly labelMap: Int32Array | null;
 }
 
 /** The clusterer of a segmentation model. */
@@ -296,6 +301,7 @@ function fitAlgorithm(
       options: fitted.options,
       fitted: fitted.fitted,
       encoding,
+      labelMap: null,
     },
     labels,
     warnings: fitted.warnings,
