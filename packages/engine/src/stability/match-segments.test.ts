@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { ERROR_CODES } from '../core/errors.js';
+import { kmeans } from '../cluster/kmeans.js';
+import { takeRows } from '../matrix/matrix.js';
+import { makeBlobs } from '../test-utils/blobs.js';
 import { applySegmentMatching, matchSegments } from './match-segments.js';
 import { migrationTable } from './migration-table.js';
 
@@ -77,6 +80,29 @@ describe('matchSegments', () => {
     expect(() =>
       matchSegments({ centroids: [[0]] }, { centroids: [[0]] }, { maxDistance: -1 }),
     ).toThrow("'maxDistance'");
+  });
+});
+
+describe('a re-run keeps segment ids', () => {
+  it('maps a k-means refit with other label numbers back onto the previous ids', () => {
+    const { X } = makeBlobs({ perCluster: 30, clusters: 4, dimensions: 3, spread: 0.5, seed: 6 });
+    const previous = kmeans(X, { clusterCount: 4, seed: 0 });
+    // Reversed row order changes which segment gets which number.
+    const order = Int32Array.from({ length: X.rows }, (_, i) => X.rows - 1 - i);
+    const current = kmeans(takeRows(X, order), { clusterCount: 4, seed: 3 });
+    const currentLabels = new Int32Array(X.rows);
+    order.forEach((row, r) => (currentLabels[row] = current.labels[r]!));
+    expect(Array.from(currentLabels)).not.toEqual(Array.from(previous.labels));
+    for (const by of ['centroids', 'members'] as const) {
+      const matching = matchSegments(
+        { centroids: previous.centroids, labels: previous.labels },
+        { centroids: current.centroids, labels: currentLabels },
+        { by },
+      );
+      const kept = applySegmentMatching(currentLabels, matching);
+      expect(Array.from(kept)).toEqual(Array.from(previous.labels));
+      expect(migrationTable(previous.labels, kept).moved).toBe(0);
+    }
   });
 });
 
