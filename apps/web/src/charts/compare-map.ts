@@ -127,6 +127,7 @@ export function compareMapChart(
         height: options.height ?? 120 + rows * 320,
         ...axes,
         annotations,
+        margin: { l: 56, r: 24, t: 104, b: 48 },
         legend: { title: { text: 'Label' }, itemsizing: 'constant', font: { size: 11 } },
         hovermode: 'closest',
       },

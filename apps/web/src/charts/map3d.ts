@@ -18,7 +18,7 @@ import {
   splitBySegment,
 } from './projection.js';
 import type { ChartSpec } from './spec.js';
-import { baseConfig, baseLayout, COLORS, emptySpec } from './spec.js';
+import { baseConfig, baseLayout, COLORS, emptySpec, legendBelow } from './spec.js';
 
 /** The marker trace of a predicted point (3-D). */
 export function predictedTrace3d(predicted: PredictedPoint, names: SegmentNames): Data {
@@ -89,8 +89,8 @@ export function map3dChart(projection: Projection | null, options: MapOptions = 
     layout: baseLayout(
       title,
       {
-        height: options.height ?? 520,
-        margin: { l: 0, r: 0, t: 76, b: 0 },
+        height: options.height ?? 540 + 20 * Math.ceil(data.length / 3),
+        margin: { l: 8, r: 8, t: 76, b: 8 },
         scene: {
           xaxis: sceneAxis(componentTitle(projection, 0)),
           yaxis: sceneAxis(componentTitle(projection, 1)),
@@ -98,7 +98,7 @@ export function map3dChart(projection: Projection | null, options: MapOptions = 
           aspectmode: 'cube',
           camera: { eye: { x: 1.5, y: 1.5, z: 1.1 } },
         },
-        legend: { title: { text: 'Segment' }, itemsizing: 'constant', font: { size: 11 } },
+        legend: legendBelow('Segment'),
       },
       samplingStatement(projection),
     ),

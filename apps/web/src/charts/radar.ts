@@ -10,7 +10,7 @@ import { segmentColor, withAlpha } from './palette.js';
 import type { SegmentMeans } from './segment-means.js';
 import { minMaxColumns } from './segment-means.js';
 import type { BaseChartOptions, ChartSpec } from './spec.js';
-import { baseConfig, baseLayout, COLORS, emptySpec, isFiniteNumber } from './spec.js';
+import { baseConfig, baseLayout, COLORS, emptySpec, isFiniteNumber, legendBelow } from './spec.js';
 
 /** Options of {@link radarChart}. */
 export interface RadarOptions extends BaseChartOptions {
@@ -78,8 +78,8 @@ export function radarChart(means: SegmentMeans, options: RadarOptions = {}): Cha
     layout: baseLayout(
       title,
       {
-        height: options.height ?? 460,
-        margin: { l: 64, r: 64, t: 100, b: 40 },
+        height: options.height ?? 480 + 20 * Math.ceil(data.length / 3),
+        margin: { l: 100, r: 100, t: 100, b: 24 },
         polar: {
           radialaxis: {
             range: [0, 1],
@@ -90,7 +90,7 @@ export function radarChart(means: SegmentMeans, options: RadarOptions = {}): Cha
           },
           angularaxis: { tickfont: { size: 11 }, gridcolor: COLORS.grid, direction: 'clockwise' },
         },
-        legend: { title: { text: 'Segment' }, font: { size: 11 } },
+        legend: legendBelow('Segment', 0.14),
       },
       'Centre: lowest segment mean · edge: highest (hover for raw values)',
     ),

@@ -159,3 +159,21 @@ export function categoryTickAngle(labels: readonly string[], width = 640): numbe
   const needed = labels.reduce((sum, label) => sum + label.length * 7 + 16, 0);
   return needed <= width ? 0 : -30;
 }
+
+/**
+ * A horizontal legend under the plot, for charts whose plot area needs the full width (radar,
+ * 3-D scene): their labels stick out of the plot area and a side legend would cover them.
+ * @param offset - Distance below the plot area, in plot heights (default 0.04).
+ */
+export function legendBelow(title: string, offset = 0.04): Partial<Layout['legend']> {
+  return {
+    orientation: 'h',
+    x: 0,
+    xanchor: 'left',
+    y: -offset,
+    yanchor: 'top',
+    title: { text: title, side: 'left' },
+    itemsizing: 'constant',
+    font: { size: 11 },
+  };
+}
