@@ -17,8 +17,16 @@ import {
   type OpenDataset,
 } from './read-dataset.js';
 
-/** Cache sizes. */
-export const DATASET_CACHE_DEFAULTS = Object.freeze({ loaded: 2, profiles: 32 });
+/** Sizes of a {@link DatasetCache}. */
+export interface DatasetCacheSizes {
+  /** Datasets kept loaded (one in-memory DuckDB each). */
+  readonly loaded: number;
+  /** Column profiles kept. */
+  readonly profiles: number;
+}
+
+/** Default cache sizes. */
+export const DATASET_CACHE_DEFAULTS: DatasetCacheSizes = Object.freeze({ loaded: 2, profiles: 32 });
 
 interface LoadedEntry {
   readonly opened: Promise<OpenDataset>;
@@ -35,7 +43,7 @@ export class DatasetCache {
    * @param sizes - datasets kept loaded and profiles kept (defaults {@link DATASET_CACHE_DEFAULTS}).
    * @example const cache = new DatasetCache(); await cache.profile(dataset);
    */
-  constructor(sizes: Partial<typeof DATASET_CACHE_DEFAULTS> = {}) {
+  constructor(sizes: Partial<DatasetCacheSizes> = {}) {
     this.loaded = new LruCache(sizes.loaded ?? DATASET_CACHE_DEFAULTS.loaded, (_id, entry) => {
       void closeEntry(entry);
     });

@@ -12,11 +12,20 @@ import { readFile } from 'node:fs/promises';
 import type { SegmentationModel } from '@segmint/engine';
 import { mapCoordinates, parseModelFile } from '@segmint/pipeline';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { z } from 'zod';
 import { HttpError } from '../http/http-error.js';
 import type { Catalog } from '../store/catalog.js';
 import { readDashboard } from './dashboard-results.js';
 import { LruCache } from './lru-cache.js';
 import { requireFinishedRun } from './run-results.js';
+
+/** `?coordinates=true|false` of the predict route (documented in its OpenAPI entry). */
+export const predictQuery = z.object({
+  coordinates: z
+    .enum(['true', 'false', '1', '0'])
+    .optional()
+    .describe("Add each row's position on the run's 3-D PCA map (JSON rows only)"),
+});
 
 /** The predict route this hook extends. */
 export const PREDICT_ROUTE = '/api/models/:id/predict';

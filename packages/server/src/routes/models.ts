@@ -19,6 +19,7 @@ import { safeFileName } from '../datasets/paths.js';
 import { ModelCache } from '../results/model-cache.js';
 import { HttpError } from '../http/http-error.js';
 import { parsePredictBody } from '../results/predict-body.js';
+import { predictQuery } from '../results/predict-coordinates.js';
 import { predictionsToJson } from '../results/predict-json.js';
 import { PREDICT_WORKER_MIN_BYTES, PredictPool } from '../results/predict-pool.js';
 import { predictRows, predictRowsThroughFile, predictUpload } from '../results/predict-rows.js';
@@ -55,6 +56,10 @@ const predictionSchema = z.object({
   confidence: z.number(),
   outOfDistribution: z.boolean(),
   outlier: z.boolean(),
+  coordinates: z
+    .array(z.number())
+    .optional()
+    .describe("With ?coordinates=true: the row's position on the run's 3-D PCA map"),
 });
 
 async function requireModel(catalog: Catalog, id: string): Promise<ModelRecord> {
@@ -190,6 +195,7 @@ export function modelRoutes(instance: FastifyInstance, options: ModelRoutesOptio
           summary:
             'Predict segments for JSON rows `{ rows: [...] }` or an uploaded file (multipart field `file`)',
           params: modelIdParams,
+          querystring: predictQuery,
           response: {
             200: z.object({ predictions: z.array(predictionSchema) }),
             400: errorSchema,
