@@ -224,4 +224,26 @@ describe('dbscan JSON', () => {
     expect(broken({ components: { rows: 0, cols: 2, data: [] } })).toThrow("'components.rows'");
     expect(broken({ version: 2 })).toThrow(SegmintError);
   });
+
+  it('round-trips a precomputed-metric model (no coordinates) with identical predictions', () => {
+    const D = [
+      [0, 1, 1, 9, 9],
+      [1, 0, 1, 9, 9],
+      [1, 1, 0, 9, 9],
+      [9, 9, 9, 0, 1],
+      [9, 9, 9, 1, 0],
+    ];
+    const model = dbscan(D, { eps: 1, minSamples: 2, metric: 'precomputed' });
+    expect(Array.from(model.labels)).toEqual([0, 0, 0, 1, 1]);
+    const loaded = dbscanFromJSON(JSON.parse(JSON.stringify(dbscanToJSON(model))));
+    expect(loaded.components).toEqual({ data: new Float64Array(0), rows: 5, cols: 0 });
+    const fresh = [
+      [0.5, 2, 2, 9, 9],
+      [9, 9, 9, 3, 0.25],
+      [5, 5, 5, 5, 5],
+    ];
+    expect(dbscanPredict(loaded, fresh)).toEqual(dbscanPredict(model, fresh));
+    expect(Array.from(dbscanPredict(model, fresh).labels)).toEqual([0, 1, -1]);
+    expect(() => dbscanPredict(model, [[0, 1]])).toThrow('5 columns');
+  });
 });
