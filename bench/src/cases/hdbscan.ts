@@ -2,12 +2,12 @@
  * Case `hdbscan`: HDBSCAN (minClusterSize 50, minSamples = minClusterSize) on well-separated
  * Gaussian blobs, 50,000 x 4, k = 5 (centre spread 8 against cluster standard deviations 0.6 to
  * 1.4). The reference is the hdbscan library (scikit-learn-contrib/hdbscan 0.8.x), which is not
- * on PyPI here: it is built from source outside the repository, and this case runs it with
- * /usr/bin/python3 and PYTHONPATH=$SEGMINT_HDBSCAN_REFERENCE (default /work/ref/hdbscan-src),
- * one Python process per run, timing only `fit` (library defaults: algorithm 'best', i.e. Borůvka
- * over a kd-tree, approximate spanning tree, core_dist_n_jobs 4). Without the library the
- * reference side is skipped. Quality = adjusted Rand index against the generating clusters
- * (noise counted as its own label), computed outside the timed region.
+ * installable from the package registry here: this case runs a local copy kept outside the
+ * repository, with /usr/bin/python3 and PYTHONPATH=$SEGMINT_HDBSCAN_REFERENCE (default
+ * /work/ref/hdbscan-src), one Python process per run, timing only `fit` (library defaults:
+ * algorithm 'best', i.e. Borůvka over a kd-tree, approximate spanning tree, core_dist_n_jobs 4).
+ * Without the library the reference side is skipped. Quality = adjusted Rand index against the
+ * generating clusters (noise counted as its own label), computed outside the timed region.
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
@@ -20,7 +20,7 @@ import { GENERATOR_VERSION } from '../random.js';
 import { timed, type Side } from '../runner.js';
 import { asMatrix, type CaseDefinition } from './case.js';
 
-/** Where the built hdbscan library lives (its source folder with the compiled extensions). */
+/** Where the local copy of the hdbscan library lives (a folder importable as `hdbscan`). */
 const REFERENCE = process.env.SEGMINT_HDBSCAN_REFERENCE ?? '/work/ref/hdbscan-src';
 
 const PARAMETERS = { centerSpread: 8, scaleRange: [0.6, 1.4] as const };
