@@ -164,6 +164,13 @@ export function analystFlow(): void {
           expect(lines.length).toBe(2241);
           await screenshot(page, 'export');
           mark('export');
+
+          // Runs: the history lists the run with its status and a Re-run action.
+          await page.getByTestId('nav-runs').click();
+          const history = page.getByTestId('run-history');
+          await expect.poll(() => history.locator('tbody tr').count()).toBe(1);
+          expect(await history.locator('tbody tr').first().textContent()).toContain('succeeded');
+          await history.getByRole('button', { name: 'Re-run' }).waitFor();
           console.info(`e2e dashboard flow: ${timings.join(', ')}`);
         } catch (error) {
           await screenshot(page, 'failure').catch(() => undefined);

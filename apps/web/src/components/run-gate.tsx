@@ -22,7 +22,9 @@ export function RunGate({ runId, children }: { runId: string; children: ReactNod
               title={`This run is ${data.status}: it has no results${data.status === 'running' || data.status === 'queued' ? ' yet' : ''}.`}
             >
               {data.error === undefined ? null : (
-                <p className="error-message">{data.error.message}</p>
+                <p className={data.status === 'failed' ? 'error-message' : undefined}>
+                  {data.error.message}
+                </p>
               )}
               <a className="button" href={`#/runs/${encodeURIComponent(runId)}`}>
                 {data.status === 'running' || data.status === 'queued'

@@ -54,26 +54,30 @@ function DatasetList({ onOpen }: { onOpen: (id: string) => void }) {
                     <td>{dataset.columns.length}</td>
                     <td>{dataset.format}</td>
                     <td>{formatTime(dataset.createdAt)}</td>
-                    <td className="actions">
-                      <button
-                        type="button"
-                        className="button-small"
-                        onClick={() => onOpen(dataset.id)}
-                      >
-                        Open
-                      </button>
-                      <button
-                        type="button"
-                        className="button-small danger"
-                        onClick={() => {
-                          if (!window.confirm(`Delete dataset ${dataset.name}?`)) return;
-                          deleteDataset(dataset.id).then(datasets.reload, (caught: unknown) =>
-                            setError(caught instanceof Error ? caught : new Error(String(caught))),
-                          );
-                        }}
-                      >
-                        Delete
-                      </button>
+                    <td>
+                      <div className="actions">
+                        <button
+                          type="button"
+                          className="button-small"
+                          onClick={() => onOpen(dataset.id)}
+                        >
+                          Open
+                        </button>
+                        <button
+                          type="button"
+                          className="button-small danger"
+                          onClick={() => {
+                            if (!window.confirm(`Delete dataset ${dataset.name}?`)) return;
+                            deleteDataset(dataset.id).then(datasets.reload, (caught: unknown) =>
+                              setError(
+                                caught instanceof Error ? caught : new Error(String(caught)),
+                              ),
+                            );
+                          }}
+                        >
+                          Delete
+                        </button>
+                      </div>
                     </td>
                   </tr>
                 ))}

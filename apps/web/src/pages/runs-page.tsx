@@ -80,36 +80,42 @@ export function RunsPage({ route, navigate }: PageProps) {
                         <td>
                           <span className={`status status-${run.status}`}>{run.status}</span>
                           {run.error === undefined ? null : (
-                            <div className="small error-message">{run.error.message}</div>
+                            <div
+                              className={`small${run.status === 'failed' ? ' error-message' : ' muted'}`}
+                            >
+                              {run.error.message}
+                            </div>
                           )}
                         </td>
                         <td>{formatShare(run.status === 'succeeded' ? 1 : run.progress)}</td>
-                        <td className="actions">
-                          {run.status === 'succeeded' ? (
-                            <a
-                              className="button-small"
-                              href={`#/runs/${encodeURIComponent(run.id)}/segments`}
-                            >
-                              Segments
-                            </a>
-                          ) : null}
-                          {finished ? (
-                            <button
-                              type="button"
-                              className="button-small"
-                              onClick={() => act(rerunRun(run.id), true)}
-                            >
-                              Re-run
-                            </button>
-                          ) : (
-                            <button
-                              type="button"
-                              className="button-small danger"
-                              onClick={() => act(cancelRun(run.id), false)}
-                            >
-                              Cancel
-                            </button>
-                          )}
+                        <td>
+                          <div className="actions">
+                            {run.status === 'succeeded' ? (
+                              <a
+                                className="button-small"
+                                href={`#/runs/${encodeURIComponent(run.id)}/segments`}
+                              >
+                                Segments
+                              </a>
+                            ) : null}
+                            {finished ? (
+                              <button
+                                type="button"
+                                className="button-small"
+                                onClick={() => act(rerunRun(run.id), true)}
+                              >
+                                Re-run
+                              </button>
+                            ) : (
+                              <button
+                                type="button"
+                                className="button-small danger"
+                                onClick={() => act(cancelRun(run.id), false)}
+                              >
+                                Cancel
+                              </button>
+                            )}
+                          </div>
                         </td>
                       </tr>
                     );

@@ -42,6 +42,8 @@ export function LiveRun({ runId, navigate }: { runId: string; navigate: Navigate
               setRun((previous) =>
                 previous === null ? previous : { ...previous, status: (data as Run).status },
               );
+              // The history table shows statuses too.
+              runsChanged();
             }
           },
           onError: () => {
@@ -105,7 +107,13 @@ export function LiveRun({ runId, navigate }: { runId: string; navigate: Navigate
           </li>
         ))}
       </ol>
-      {run.error === undefined ? null : <ErrorBox error={new Error(run.error.message)} />}
+      {run.error === undefined ? null : run.status === 'failed' ? (
+        <ErrorBox error={new Error(run.error.message)} />
+      ) : (
+        <p className="state state-empty" role="status">
+          {run.error.message}
+        </p>
+      )}
       <div className="page-actions">
         {finished ? null : (
           <button
