@@ -92,6 +92,14 @@ function buildGallery(): GalleryEntry[] {
         predicted: { coordinates: [2.4, 1.1, 0], segment: 0, segmentName: names.get(0) ?? '' },
       }),
     },
+    {
+      name: 'predict-map-3d',
+      spec: map3dChart(projection3d, {
+        names,
+        title: 'Where the predicted customer falls (3-D)',
+        predicted: { coordinates: [2.4, 1.1, 0.5], segment: 0, segmentName: names.get(0) ?? '' },
+      }),
+    },
     { name: 'dendrogram', spec: dendrogramChart({ ...SCIPY_DENDROGRAM }, { clusterCount: 3 }) },
     { name: 'crosstab', spec: crosstabChart(report.rfm), wide: true },
     {

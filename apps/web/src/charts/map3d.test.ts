@@ -25,7 +25,8 @@ describe('map3dChart', () => {
     const marker = traceAt(spec, spec.data.length - 1);
     expect(marker.type).toBe('scatter3d');
     expect([marker.x, marker.y, marker.z]).toEqual([[1], [2], [3]]);
-    expect(marker.text).toEqual(['★ Predicted']);
+    expect(marker.text).toEqual(['<b>★ Predicted</b>']);
+    expect(marker.name).toBe('Predicted: Segment 0');
     expect(marker.marker).toMatchObject({ symbol: 'diamond' });
   });
 

@@ -1,7 +1,7 @@
 /**
  * 3-D map: the rows in the space of the first three principal components (scatter3d, WebGL),
  * coloured by segment, the sampling statement as the subtitle. scatter3d has no star symbol, so a
- * predicted point is a large outlined diamond labelled "★ Predicted".
+ * predicted point is a large dark diamond labelled "★ Predicted".
  */
 import type { Data } from 'plotly.js';
 import type { Projection } from '../api/types.js';
@@ -26,19 +26,16 @@ export function predictedTrace3d(predicted: PredictedPoint, names: SegmentNames)
   return {
     type: 'scatter3d',
     mode: 'text+markers',
-    name: 'Predicted customer',
+    name: `Predicted: ${truncateLabel(label, 24)}`,
     x: [predicted.coordinates[0] ?? 0],
     y: [predicted.coordinates[1] ?? 0],
     z: [predicted.coordinates[2] ?? 0],
-    text: ['★ Predicted'],
+    text: ['<b>★ Predicted</b>'],
     textposition: 'top center',
-    textfont: { size: 13, color: COLORS.text },
-    marker: {
-      symbol: 'diamond',
-      size: 10,
-      color: segmentColor(predicted.segment),
-      line: { color: COLORS.text, width: 3 },
-    },
+    textfont: { size: 14, color: COLORS.text },
+    // WebGL scatter3d ignores marker outlines, so the point is dark to stand out of any cloud;
+    // its segment is in the hover text and the legend entry's name.
+    marker: { symbol: 'diamond', size: 13, color: COLORS.text, opacity: 1 },
     hovertemplate: `Predicted customer<br>${escapeLabel(label)}<extra></extra>`,
   };
 }
