@@ -120,6 +120,31 @@ describe('Borůvka spanning tree', () => {
     });
   }
 
+  it("matches Prim's weight across dimensions, leaf sizes and minSamples", () => {
+    const random = createRandom(21);
+    for (const [d, leafSize, s] of [
+      [1, 1, 3],
+      [5, 3, 10],
+      [8, 40, 2],
+      [3, 16, 25],
+    ] as const) {
+      const n = 400;
+      const data = Float64Array.from(
+        { length: n * d },
+        () =>
+          // Coarse values: plenty of equal distances and duplicate points.
+          Math.round(random.normal() * 4) / 2,
+      );
+      const X = { data, rows: n, cols: d };
+      const tree = buildKdTreeKernel(X, leafSize);
+      const neighbours = allNearestNeighbours(tree, s + 1);
+      const core = new Float64Array(n);
+      for (let i = 0; i < n; i++) core[i] = neighbours.distances[i * (s + 1) + s]!;
+      const boruvka = boruvkaSpanningTree(tree, core, neighbours);
+      expect(total(boruvka.weight)).toBeCloseTo(total(primFeatures(X, core).weight), 9);
+    }
+  });
+
   it('gives the same partition as Prim on blobs (n above the Prim threshold)', () => {
     const { X } = makeBlobs({ perCluster: 700, clusters: 3, dimensions: 2, spread: 1, seed: 5 });
     const big = hdbscan(X, { minClusterSize: 20 });
