@@ -96,6 +96,7 @@ const report: RunReport = {
       { segment: 1, size: 3, jaccard: 0.4, dissolved: 0.6 },
     ],
   },
+  continuity: null,
   dendrogram: null,
   map: {
     method: 'pca',

@@ -14,6 +14,7 @@ import type {
   SelectionRecommendation,
 } from '@segmint/engine';
 
+import type { ReportContinuity } from '../run/continuity-stage.js';
 import type { RunDendrogram } from '../run/dendrogram-stage.js';
 import type { ReportStability } from '../run/stability-stage.js';
 
@@ -155,6 +156,8 @@ export interface RunReport {
   readonly map: ReportMap | null;
   /** Jaccard stability of the primary algorithm's segments over refits on subsamples. */
   readonly stability: ReportStability;
+  /** Re-runs (`previousRun`): which segments continue which, and who moved; else null. */
+  readonly continuity: ReportContinuity | null;
   /** The first agglomerative fit's dendrogram (truncated for large n), or null. */
   readonly dendrogram: RunDendrogram | null;
   readonly rfm: ReportRfm | null;

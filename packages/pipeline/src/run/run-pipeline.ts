@@ -21,6 +21,13 @@ import {
   type ReportSelection,
   type RunReport,
 } from '../report/report-types.js';
+import {
+  continueSegments,
+  continuityReport,
+  readPreviousSegments,
+  renameProfiled,
+  rowKeys,
+} from './continuity-stage.js';
 import { runDendrogram } from './dendrogram-stage.js';
 import { runStability } from './stability-stage.js';
 import {
@@ -46,6 +53,7 @@ import {
 } from './manifest.js';
 import { dashboardText } from '../report/dashboard-json.js';
 import { DASHBOARD_FILE } from '../report/dashboard-types.js';
+import { readExtraColumns } from './dashboard-columns.js';
 import { buildDashboard } from './dashboard-stage.js';
 import { modelFileText, type ModelRunInfo } from './model-file.js';
 import { SEGMENTS_CSV, StagedOutputs } from './output-files.js';
@@ -183,14 +191,26 @@ export async function runPipeline(
       k = chosen.k;
       selection = chosen.selection;
     }
-    const fits = await tracker.step('fit', `Fitting k = ${k}`, () => {
+    const fitted = await tracker.step('fit', `Fitting k = ${k}`, async () => {
       const all = fitAlgorithms(features.table, prepared.steps, config, k);
       const found = all.map((f) => {
         const noise = f.fit.labels.reduce((count, label) => count + (label < 0 ? 1 : 0), 0);
         return `${f.algorithm} (${f.fit.model.segments.length} segments${noise > 0 ? `, ${noise} noise rows` : ''})`;
       });
-      return [all, `Fitted ${found.join(', ')}.`];
+      let continued = null;
+      if (options.previousRun !== undefined) {
+        // A re-run keeps the previous run's segment ids and names (continuity-stage.ts).
+        const previous = await readPreviousSegments(database, options.previousRun);
+        const keys = rowKeys(features.ids, features.table.rows);
+        const first = all[0]!;
+        const kept = Array.from(first.fit.keptRows, (row) => keys[row]!);
+        const result = continueSegments(first.fit, kept, previous);
+        all[0] = { ...first, fit: result.fit };
+        continued = { previous, keys, names: result.names, previousIds: result.previousIds };
+      }
+      return [{ all, continued }, `Fitted ${found.join(', ')}.`];
     });
+    const fits = fitted.all;
     const seed = clusteringSeed(config);
     const evaluation = await tracker.step('evaluate', 'Scoring the segments', () => {
       const algorithms = fits.map((f) =>
@@ -213,12 +233,15 @@ export async function runPipeline(
       ...features.selection.categorical,
     ].filter((name) => !prepared.dropped.includes(name));
     const profiled = await tracker.step('profile', 'Profiling the segments', () => {
-      const result = profileRun(
+      const profiledRun = profileRun(
         primary.fit,
         features.table,
         profileColumns,
         config.profiling.topTraits,
       );
+      const result = fitted.continued
+        ? renameProfiled(profiledRun, fitted.continued.names)
+        : profiledRun;
       return [result, `Segments: ${result.model.segments.map((s) => s.name).join('; ')}.`];
     });
     const rfmColumns = customers.rfm ? await readRfmColumns(database, customers) : null;
@@ -253,6 +276,15 @@ export async function runPipeline(
       segments: profiled.profiles,
       map: segmentMap(primary.fit, seed),
       stability: evaluation.stability,
+      continuity: fitted.continued
+        ? continuityReport(
+            fitted.continued.previous,
+            fitted.continued.keys,
+            profiled.segments,
+            profiled.model.segments.map((s) => s.name),
+            fitted.continued.previousIds,
+          )
+        : null,
       dendrogram: runDendrogram(fits),
       rfm:
         customers.rfm && rfmColumns
@@ -291,6 +323,11 @@ export async function runPipeline(
             idColumn: customers.idColumn,
             silhouetteSampleSize: config.selection.silhouetteSampleSize,
             seed,
+            extraColumns: await readExtraColumns(
+              database,
+              customers,
+              features.table.columns.map((c) => c.name),
+            ),
           }),
         ),
       );

@@ -66,6 +66,12 @@ export interface RunPipelineOptions {
    * database in memory (tests, small files).
    */
   readonly dataDir?: string | null;
+  /**
+   * Output folder of an earlier run of the same data: the new segments are matched to its
+   * segments by shared customers and keep their ids and names; report.json's `continuity` says
+   * how many customers moved from which segment to which.
+   */
+  readonly previousRun?: string;
 }
 
 /** The files a run writes (absolute paths). */
