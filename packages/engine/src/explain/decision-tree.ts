@@ -51,30 +51,47 @@ interface Split {
 const FEATURE_THRESHOLD = 1e-7;
 
 /**
- * Each numeric feature's rows in ascending value order (NaN left out), or null for categorical
- * features. Sorting once and scanning the order per node, skipping rows of other nodes, makes a
- * node cost O(n d) instead of O(n d log n) (scikit-learn re-sorts per node; the splits are the
- * same because only positions where the value changes are candidates).
+ * Each numeric feature's rows in ascending value order (NaN left out) with their values beside
+ * them, or null for categorical features. The kernel copies these and keeps, for every node,
+ * its rows as one contiguous run per feature (partitioned stably at each split, like
+ * scikit-learn's presorting of old), so a level of the tree costs O(n d) with sequential reads;
+ * the splits are those of re-sorting per node because only value changes are candidates.
  */
-export function presortFeatures(features: FeatureSet): Array<Int32Array | null> {
-  return features.columns.map((column) => {
-    if (column.kind !== 'numeric') return null;
-    const values = column.values;
+export interface SortedFeatures {
+  readonly rows: ReadonlyArray<Int32Array | null>;
+  readonly values: ReadonlyArray<Float64Array | null>;
+}
+
+/** See {@link SortedFeatures}. */
+export function presortFeatures(features: FeatureSet): SortedFeatures {
+  const rows: Array<Int32Array | null> = [];
+  const values: Array<Float64Array | null> = [];
+  for (const column of features.columns) {
+    if (column.kind !== 'numeric') {
+      rows.push(null);
+      values.push(null);
+      continue;
+    }
+    const x = column.values;
     // A plain array sorts with a comparator far faster than a typed array does in V8.
     const order: number[] = [];
-    for (let i = 0; i < features.rows; i++) if (!Number.isNaN(values[i]!)) order.push(i);
-    order.sort((a, b) => values[a]! - values[b]! || a - b);
-    return Int32Array.from(order);
-  });
+    for (let i = 0; i < features.rows; i++) if (!Number.isNaN(x[i]!)) order.push(i);
+    order.sort((a, b) => x[a]! - x[b]! || a - b);
+    rows.push(Int32Array.from(order));
+    values.push(Float64Array.from(order, (i) => x[i]!));
+  }
+  return { rows, values };
 }
+
+/** A node's run [start, end) in each feature's sorted arrays (2 entries per feature). */
+type Runs = Int32Array;
 
 function bestSplit(
   features: FeatureSet,
-  orders: ReadonlyArray<Int32Array | null>,
+  sorted: SortedFeatures,
+  runs: Runs,
   target: Uint8Array,
   rows: Int32Array,
-  nodeOf: Int32Array,
-  node: number,
   minLeaf: number,
 ): Split | undefined {
   const N = rows.length;
@@ -89,27 +106,39 @@ function bestSplit(
   };
   features.columns.forEach((column, feature) => {
     if (column.kind === 'numeric') {
-      const values = column.values;
-      const order = orders[feature]!;
-      let nl = 0;
+      const order = sorted.rows[feature]!;
+      const values = sorted.values[feature]!;
+      const start = runs[2 * feature]!;
+      const end = runs[2 * feature + 1]!;
       let pl = 0;
-      let previous = -1;
-      for (let r = 0; r < order.length; r++) {
-        const i = order[r]!;
-        if (nodeOf[i] !== node) continue;
-        if (previous >= 0) {
-          const a = values[previous]!;
-          const b = values[i]!;
+      // The hot loop of the fit: the candidate test and the score are inlined (same arithmetic
+      // as gini() and consider(), so ties resolve exactly as there).
+      let bestProxy = best === undefined ? -Infinity : best.proxy;
+      let bestThreshold = NaN;
+      for (let r = start; r < end; r++) {
+        const nl = r - start;
+        if (nl > 0 && nl >= minLeaf && N - nl >= minLeaf) {
+          const a = values[r - 1]!;
+          const b = values[r]!;
           if (b > a + FEATURE_THRESHOLD) {
-            let threshold = a / 2 + b / 2;
-            if (threshold === b || !Number.isFinite(threshold)) threshold = a;
-            consider(feature, threshold, nl, pl);
+            const nr = N - nl;
+            const pr = P - pl;
+            const leftNegatives = nl - pl;
+            const rightNegatives = nr - pr;
+            const leftGini = 1 - (pl * pl + leftNegatives * leftNegatives) / (nl * nl);
+            const rightGini = 1 - (pr * pr + rightNegatives * rightNegatives) / (nr * nr);
+            const proxy = -(nl * leftGini + nr * rightGini);
+            if (proxy > bestProxy) {
+              bestProxy = proxy;
+              bestThreshold = a / 2 + b / 2;
+              if (bestThreshold === b || !Number.isFinite(bestThreshold)) bestThreshold = a;
+            }
           }
         }
-        nl++;
-        pl += target[i]!;
-        previous = i;
+        pl += target[order[r]!]!;
       }
+      if (!Number.isNaN(bestThreshold))
+        best = { feature, threshold: bestThreshold, proxy: bestProxy };
     } else {
       const count = new Float64Array(column.categories.length);
       const positive = new Float64Array(column.categories.length);
@@ -129,6 +158,47 @@ function bestSplit(
   return best;
 }
 
+/**
+ * Stably partitions every feature's run of a node into its left rows then its right rows;
+ * returns the children's runs.
+ */
+function partitionRuns(
+  sorted: SortedFeatures,
+  runs: Runs,
+  isLeft: Uint8Array,
+  scratchRows: Int32Array,
+  scratchValues: Float64Array,
+): [Runs, Runs] {
+  const left = new Int32Array(runs.length);
+  const right = new Int32Array(runs.length);
+  for (let f = 0; f < sorted.rows.length; f++) {
+    const order = sorted.rows[f];
+    const values = sorted.values[f];
+    if (!order || !values) continue;
+    const start = runs[2 * f]!;
+    const end = runs[2 * f + 1]!;
+    let write = start;
+    let spill = 0;
+    for (let r = start; r < end; r++) {
+      const i = order[r]!;
+      if (isLeft[i] === 1) {
+        order[write] = i;
+        values[write++] = values[r]!;
+      } else {
+        scratchRows[spill] = i;
+        scratchValues[spill++] = values[r]!;
+      }
+    }
+    order.set(scratchRows.subarray(0, spill), write);
+    values.set(scratchValues.subarray(0, spill), write);
+    left[2 * f] = start;
+    left[2 * f + 1] = write;
+    right[2 * f] = write;
+    right[2 * f + 1] = end;
+  }
+  return [left, right];
+}
+
 function goesLeft(features: FeatureSet, feature: number, threshold: number, row: number): boolean {
   const column = features.columns[feature]!;
   if (column.kind === 'numeric') return column.values[row]! <= threshold;
@@ -143,17 +213,25 @@ export function decisionTreeKernel(
   features: FeatureSet,
   target: Uint8Array,
   options: TreeOptions,
-  orders: ReadonlyArray<Int32Array | null> = presortFeatures(features),
+  presorted: SortedFeatures = presortFeatures(features),
 ): TreeNode[] {
+  // Work on copies: partitioning reorders the runs in place.
+  const sorted: SortedFeatures = {
+    rows: presorted.rows.map((order) => order?.slice() ?? null),
+    values: presorted.values.map((values) => values?.slice() ?? null),
+  };
+  const n = features.rows;
+  const isLeft = new Uint8Array(n);
+  const scratchRows = new Int32Array(n);
+  const scratchValues = new Float64Array(n);
+  const rootRuns = new Int32Array(2 * features.columns.length);
+  sorted.rows.forEach((order, f) => (rootRuns[2 * f + 1] = order?.length ?? 0));
   const nodes: TreeNode[] = [];
-  // nodeOf[i]: the node row i currently sits in (rows move down as nodes split).
-  const nodeOf = new Int32Array(features.rows);
-  const grow = (rows: Int32Array, depth: number): number => {
+  const grow = (rows: Int32Array, runs: Runs, depth: number): number => {
     let positives = 0;
     for (const i of rows) positives += target[i]!;
     const impurity = gini(rows.length, positives);
     const id = nodes.length;
-    for (const i of rows) nodeOf[i] = id;
     const leaf: TreeNode = {
       feature: -1,
       threshold: NaN,
@@ -171,12 +249,14 @@ export function decisionTreeKernel(
       rows.length < 2 * options.minLeaf
     )
       return id;
-    const split = bestSplit(features, orders, target, rows, nodeOf, id, options.minLeaf);
+    const split = bestSplit(features, sorted, runs, target, rows, options.minLeaf);
     if (split === undefined) return id;
-    const left = rows.filter((i) => goesLeft(features, split.feature, split.threshold, i));
-    const right = rows.filter((i) => !goesLeft(features, split.feature, split.threshold, i));
-    const leftId = grow(left, depth + 1);
-    const rightId = grow(right, depth + 1);
+    for (const i of rows) isLeft[i] = goesLeft(features, split.feature, split.threshold, i) ? 1 : 0;
+    const left = rows.filter((i) => isLeft[i] === 1);
+    const right = rows.filter((i) => isLeft[i] === 0);
+    const [leftRuns, rightRuns] = partitionRuns(sorted, runs, isLeft, scratchRows, scratchValues);
+    const leftId = grow(left, leftRuns, depth + 1);
+    const rightId = grow(right, rightRuns, depth + 1);
     nodes[id] = {
       ...leaf,
       feature: split.feature,
@@ -187,7 +267,8 @@ export function decisionTreeKernel(
     return id;
   };
   grow(
-    Int32Array.from({ length: features.rows }, (_, i) => i),
+    Int32Array.from({ length: n }, (_, i) => i),
+    rootRuns,
     0,
   );
   return nodes;
