@@ -84,22 +84,67 @@ function indexOf(model: HdbscanModel): PredictionIndex {
   return index;
 }
 
-/** The k nearest training rows of each row of a (m, n) distance matrix, ties by index. */
+/** True when (da, ia) ranks after (db, ib): farther, or as far with a larger index. */
+const after = (da: number, ia: number, db: number, ib: number): boolean =>
+  da > db || (da === db && ia > ib);
+
+/**
+ * The k nearest training rows of each row of a (m, n) distance matrix, ascending by (distance,
+ * index): a bounded max-heap per row, O(n log k).
+ */
 function nearestFromDistances(
   D: Matrix,
   k: number,
 ): { indices: Int32Array; distances: Float64Array } {
-  const { rows: m, cols: n } = D;
+  const { rows: m, cols: n, data } = D;
   const indices = new Int32Array(m * k);
   const distances = new Float64Array(m * k);
-  const order = new Int32Array(n);
+  const heapDistance = new Float64Array(k);
+  const heapIndex = new Int32Array(k);
+  const siftDown = (size: number, dist: number, index: number): void => {
+    let c = 0;
+    for (;;) {
+      const left = 2 * c + 1;
+      if (left >= size) break;
+      let child = left;
+      if (
+        left + 1 < size &&
+        after(heapDistance[left + 1]!, heapIndex[left + 1]!, heapDistance[left]!, heapIndex[left]!)
+      )
+        child = left + 1;
+      if (!after(heapDistance[child]!, heapIndex[child]!, dist, index)) break;
+      heapDistance[c] = heapDistance[child]!;
+      heapIndex[c] = heapIndex[child]!;
+      c = child;
+    }
+    heapDistance[c] = dist;
+    heapIndex[c] = index;
+  };
   for (let i = 0; i < m; i++) {
     const base = i * n;
-    for (let j = 0; j < n; j++) order[j] = j;
-    order.sort((a, b) => D.data[base + a]! - D.data[base + b]! || a - b);
-    for (let r = 0; r < k; r++) {
-      indices[i * k + r] = order[r]!;
-      distances[i * k + r] = D.data[base + order[r]!]!;
+    let size = 0;
+    for (let j = 0; j < n; j++) {
+      const dist = data[base + j]!;
+      if (size < k) {
+        let c = size++;
+        while (c > 0) {
+          const parent = (c - 1) >> 1;
+          if (!after(dist, j, heapDistance[parent]!, heapIndex[parent]!)) break;
+          heapDistance[c] = heapDistance[parent]!;
+          heapIndex[c] = heapIndex[parent]!;
+          c = parent;
+        }
+        heapDistance[c] = dist;
+        heapIndex[c] = j;
+      } else if (after(heapDistance[0]!, heapIndex[0]!, dist, j)) {
+        siftDown(k, dist, j);
+      }
+    }
+    // Pop the largest first to fill the row from its end.
+    for (let r = k - 1; r >= 0; r--) {
+      indices[i * k + r] = heapIndex[0]!;
+      distances[i * k + r] = heapDistance[0]!;
+      if (r > 0) siftDown(r, heapDistance[r]!, heapIndex[r]!);
     }
   }
   return { indices, distances };
