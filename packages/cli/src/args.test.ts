@@ -39,6 +39,10 @@ describe('parseCommandLine: argv -> options table', () => {
     [['run', '-c', 'x.yaml'], { command: 'run', config: 'x.yaml', quiet: false, json: false }],
     [['run', 'x.yaml'], { command: 'run', config: 'x.yaml', quiet: false, json: false }],
     [
+      ['run', 'x.yaml', '--previous', 'out/jan/'],
+      { command: 'run', config: 'x.yaml', previous: 'out/jan/', quiet: false, json: false },
+    ],
+    [
       ['run', '--config=x.yaml', '--output', 'out/', '-q', '--json'],
       { command: 'run', config: 'x.yaml', output: 'out/', quiet: true, json: true },
     ],

@@ -176,10 +176,12 @@ function parseCommand(name: CommandName, args: readonly string[]): ParsedCommand
         );
       const config = fromFlag ?? fromPositional ?? requiredString(spec, values, 'config');
       const output = stringValue(values, 'output');
+      const previous = stringValue(values, 'previous');
       return {
         command: 'run',
         config,
         ...(output === undefined ? {} : { output }),
+        ...(previous === undefined ? {} : { previous }),
         quiet: flag('quiet'),
         json: flag('json'),
       };

@@ -107,11 +107,21 @@ export const COMMAND_SPECS: Readonly<Record<CommandName, CommandSpec>> = {
         description:
           "Output folder (default: the config's 'output', else ./segmint-out/<run id>/).",
       },
+      previous: {
+        type: 'string',
+        valueName: 'dir',
+        description:
+          'Output folder of an earlier run: matching segments keep their ids and names, and the report says who moved.',
+      },
       quiet,
       json,
       help,
     },
-    examples: ['segmint run -c segmint.yaml', 'segmint run -c segmint.yaml --output out/ --json'],
+    examples: [
+      'segmint run -c segmint.yaml',
+      'segmint run -c segmint.yaml --output out/ --json',
+      'segmint run -c segmint.yaml --previous segmint-out/last-month/',
+    ],
   },
   predict: {
     name: 'predict',

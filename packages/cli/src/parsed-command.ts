@@ -27,11 +27,13 @@ export interface ProfileCommand {
   readonly delimiter?: string;
   readonly sheet?: string;
 }
-/** `segmint run -c config.yaml [--output DIR] [--quiet] [--json]`. */
+/** `segmint run -c config.yaml [--output DIR] [--previous DIR] [--quiet] [--json]`. */
 export interface RunCommand {
   readonly command: 'run';
   readonly config: string;
   readonly output?: string;
+  /** Output folder of an earlier run whose segment ids and names to keep. */
+  readonly previous?: string;
   readonly quiet: boolean;
   readonly json: boolean;
 }

@@ -1,5 +1,5 @@
 /**
- * `segmint run -c config.yaml [--output DIR] [--quiet] [--json]`: loads the config (paths in it
+ * `segmint run -c config.yaml [--output DIR] [--previous DIR] [--quiet] [--json]`: loads the config (paths in it
  * are relative to the config file), runs the pipeline with progress on stderr (a bar on a
  * terminal, step lines otherwise, nothing with --quiet), and prints the summary (or, with
  * --json, the summary as JSON on stdout). Ctrl-C cancels (exit 130) and leaves no outputs.
@@ -16,7 +16,7 @@ import { formatRunSummary, summarizeRun } from '../run-summary.js';
 /** Runs the pipeline with progress and Ctrl-C handling; shared by `run` and `demo`. */
 export async function executeRun(
   config: SegmintConfig,
-  options: { configDir: string; outputDir?: string; quiet: boolean },
+  options: { configDir: string; outputDir?: string; previousRun?: string; quiet: boolean },
   io: CliIo,
 ): Promise<RunResult> {
   const progress = createProgressReporter(io.stderr, progressMode(io.stderr, options.quiet));
@@ -25,6 +25,7 @@ export async function executeRun(
       runPipeline(config, {
         configDir: options.configDir,
         ...(options.outputDir === undefined ? {} : { outputDir: options.outputDir }),
+        ...(options.previousRun === undefined ? {} : { previousRun: options.previousRun }),
         onProgress: (event) => progress.onProgress(event),
         signal,
       }),
@@ -54,6 +55,7 @@ export async function runRun(command: RunCommand, io: CliIo): Promise<number> {
     {
       configDir: dir,
       ...(command.output === undefined ? {} : { outputDir: resolve(io.cwd, command.output) }),
+      ...(command.previous === undefined ? {} : { previousRun: resolve(io.cwd, command.previous) }),
       quiet: command.quiet,
     },
     io,
