@@ -5,8 +5,9 @@
  *   the coordinates, ids and every compared algorithm's labels of a stratified sample of at most
  *   {@link DASHBOARD_LIMITS.projectionPoints} points;
  * - `silhouette`: per-sample silhouette values of a stratified sample, per algorithm;
- * - `features`, `distributions` and `means`: every profiled feature in raw units by segment
- *   (numeric: a sample of values and the five-number summary; categorical: counts);
+ * - `features`, `columns`, `distributions` and `means`: every feature and other input or
+ *   derived column in raw units by segment (numeric: a sample of values and the five-number
+ *   summary; categorical: counts), and the features' raw means;
  * - `schema`: the model's input columns with the data's ranges or categories (predict form).
  * Numbers that are not finite are written as null (JSON has no NaN).
  */
@@ -117,7 +118,10 @@ export interface DashboardFile {
   readonly segmentNames: string[];
   readonly projection: DashboardProjection;
   readonly silhouette: DashboardSilhouette[];
+  /** The clustering features (original units). */
   readonly features: { name: string; kind: 'numeric' | 'categorical' }[];
+  /** Every column with a distribution: the features, then the customer table's other columns. */
+  readonly columns: { name: string; kind: 'numeric' | 'categorical' }[];
   readonly distributions: DashboardDistribution[];
   /** Raw per-segment means of the numeric features (order of `features` filtered to numeric). */
   readonly means: { segment: number; name: string; values: (number | null)[] }[];

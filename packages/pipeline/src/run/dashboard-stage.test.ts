@@ -13,7 +13,7 @@ afterAll(() => folder.remove());
 
 /** Three tight groups of 20 customers; plan follows the group; spend is an integer. */
 function customersCsv(): string {
-  const lines = ['customer_id,income,spend,plan'];
+  const lines = ['customer_id,income,spend,plan,region'];
   const centres = [
     [20, 100],
     [60, 500],
@@ -24,7 +24,9 @@ function customersCsv(): string {
       const id = `c${String(group * 20 + i + 1).padStart(3, '0')}`;
       const income = centres[group]![0]! + (i % 5) * 0.5;
       const spend = centres[group]![1]! + (i % 4);
-      lines.push(`${id},${income},${spend},${['basic', 'plus', 'pro'][group]}`);
+      lines.push(
+        `${id},${income},${spend},${['basic', 'plus', 'pro'][group]},${i % 2 ? 'north' : 'south'}`,
+      );
     }
   }
   return `${lines.join('\n')}\n`;
@@ -81,6 +83,14 @@ describe('dashboard.json', () => {
       { name: 'spend', kind: 'numeric' },
       { name: 'plan', kind: 'categorical' },
     ]);
+    // The other input column is offered as a distribution, not as a feature.
+    expect(dashboard.columns.map((c) => c.name)).toEqual(['income', 'spend', 'plan', 'region']);
+    const region = dashboard.distributions.find((d) => d.feature === 'region')!;
+    expect(region.kind === 'categorical' && [...region.categories].sort()).toEqual([
+      'north',
+      'south',
+    ]);
+    expect(dashboard.means[0]!.values).toHaveLength(2);
     const spend = dashboard.distributions.find((d) => d.feature === 'spend')!;
     expect(spend.kind).toBe('numeric');
     if (spend.kind !== 'numeric') return;

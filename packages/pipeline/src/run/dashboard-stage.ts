@@ -57,6 +57,8 @@ export interface DashboardInput {
   readonly seed: number;
   /** Points kept for the map; default {@link DASHBOARD_LIMITS.projectionPoints}. */
   readonly projectionPoints?: number;
+  /** Other columns of the customer table (same rows as `table`), offered as distributions. */
+  readonly extraColumns?: Table | null;
 }
 
 function rowsOf(X: Matrix, rows: Int32Array): Matrix {
@@ -150,7 +152,12 @@ export function buildDashboard(input: DashboardInput): DashboardFile {
   const primary = input.fits[0];
   if (primary === undefined) throw new Error('buildDashboard: no fitted algorithm');
   const names = input.model.segments.map((s) => s.name);
-  const distributions = featureDistributions(input.table, input.segments, names, input.seed);
+  const extra = input.extraColumns?.rows === input.table.rows ? input.extraColumns.columns : [];
+  const everyColumn: Table = {
+    rows: input.table.rows,
+    columns: [...input.table.columns, ...extra],
+  };
+  const distributions = featureDistributions(everyColumn, input.segments, names, input.seed);
   return {
     format: DASHBOARD_FORMAT,
     version: DASHBOARD_VERSION,
@@ -169,8 +176,12 @@ export function buildDashboard(input: DashboardInput): DashboardFile {
       ),
     ),
     features: input.table.columns.map((c) => ({ name: c.name, kind: c.kind })),
+    columns: everyColumn.columns.map((c) => ({ name: c.name, kind: c.kind })),
     distributions,
-    means: segmentMeans(distributions, names),
+    means: segmentMeans(
+      distributions.filter((d) => input.table.columns.some((c) => c.name === d.feature)),
+      names,
+    ),
     schema: {
       idColumn: input.idColumn,
       features: predictSchema(

@@ -133,7 +133,7 @@ export function silhouetteBody(
 export function distributionBody(dashboard: DashboardFile, feature: string): DashboardDistribution {
   const found = dashboard.distributions.find((d) => d.feature === feature);
   if (found === undefined) {
-    const names = dashboard.features.map((f) => f.name);
+    const names = dashboard.columns.map((f) => f.name);
     throw new HttpError(
       404,
       'UNKNOWN_FEATURE',
@@ -145,6 +145,8 @@ export function distributionBody(dashboard: DashboardFile, feature: string): Das
 }
 
 /** The features route's body. */
-export function featuresBody(dashboard: DashboardFile): Pick<DashboardFile, 'features' | 'means'> {
-  return { features: dashboard.features, means: dashboard.means };
+export function featuresBody(
+  dashboard: DashboardFile,
+): Pick<DashboardFile, 'features' | 'columns' | 'means'> {
+  return { features: dashboard.features, columns: dashboard.columns, means: dashboard.means };
 }

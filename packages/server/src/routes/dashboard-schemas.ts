@@ -95,6 +95,9 @@ export const distributionSchema = z.union([
 /** The features body. */
 export const featuresSchema = z.object({
   features: z.array(z.object({ name: z.string(), kind: z.enum(['numeric', 'categorical']) })),
+  columns: z
+    .array(z.object({ name: z.string(), kind: z.enum(['numeric', 'categorical']) }))
+    .describe('Every column with a distribution: the features, then the other input columns'),
   means: z.array(
     z.object({ segment: z.number(), name: z.string(), values: z.array(nullableNumber) }),
   ),

@@ -197,9 +197,11 @@ describe('GET /api/runs/:id/distribution and /features', () => {
   it('lists the features with raw per-segment means', async () => {
     const body = (await app.inject({ url: '/api/runs/done/features' })).json<{
       features: { name: string; kind: string }[];
+      columns: { name: string; kind: string }[];
       means: { values: number[] }[];
     }>();
     expect(body.features.map((f) => f.kind)).toEqual(['numeric', 'numeric', 'categorical']);
+    expect(body.columns).toEqual(body.features);
     expect(body.means.map((m) => m.values[0]!).sort((a, b) => a - b)).toEqual([22, 62, 102]);
   });
 });
