@@ -117,6 +117,14 @@ export function analystFlow(): void {
           await page.getByTestId('segment-card').nth(1).getByRole('button').click();
           await expect.poll(() => page.url()).toMatch(/segments\?segment=\d/);
           await page.getByTestId('segment-members').locator('tbody tr').first().waitFor();
+          // ... and opening that link in a fresh page shows the same run and segment.
+          const link = page.url();
+          const reopened = await session.context.newPage();
+          await reopened.goto(link);
+          const chosen = reopened.getByTestId('segment-card').nth(1).getByRole('button');
+          await expect.poll(() => chosen.getAttribute('aria-pressed')).toBe('true');
+          await reopened.getByTestId('segment-members').locator('tbody tr').first().waitFor();
+          await reopened.close();
 
           // Predict one customer.
           await page.getByTestId('nav-predict').click();
