@@ -6,6 +6,12 @@
  * its strength min(lambda, lambdaMax) / lambdaMax, lambdaMax being the largest lambda in that
  * selected cluster.
  *
+ * Two deliberate differences from the library, where it contradicts its own fit: the selected
+ * clusters are the ones the fit selected (the library guesses them from the labels, as the
+ * smallest parent id among each label's points, which picks other clusters after a large
+ * clusterSelectionEpsilon), and a model whose only cluster is the root (allowSingleCluster, no
+ * split) still predicts that cluster (the library predicts noise for every row).
+ *
  * Notation: n training rows, m new rows; s = minSamples; each new row looks at its 2s nearest
  * training rows; the new row's own core distance is the distance to the (s + 1)-th of them, and
  * the training core distances are the model's `predictionCoreDistances` (the library's
