@@ -17,7 +17,8 @@ import { ERROR_CODES, SegmintError } from '../core/errors.js';
 import { checkParams, mergeOptions, type Constraints } from '../core/params.js';
 import type { MatrixLike } from '../matrix/matrix.js';
 import type { Table } from '../preprocess/table.js';
-import { decisionTreeKernel, presortFeatures } from './decision-tree.js';
+import { decisionTreeKernel } from './decision-tree.js';
+import { presortFeatures } from './presort.js';
 import { type FeatureColumn, readFeatures } from './features.js';
 import { type RuleCondition, matchesRule, pathConditions, ruleText } from './rule-text.js';
 
