@@ -73,6 +73,8 @@ describe('hdbscan hand-made cases', () => {
     expect(hdbscan(one, { minClusterSize: 3 }).clusterCount).toBe(0);
     const single = hdbscan(one, { minClusterSize: 3, allowSingleCluster: true });
     expect(single.clusterCount).toBe(1);
+    // Prediction keeps the root cluster (the library would predict noise here).
+    expect(Array.from(hdbscanPredict(single, [[0.25, 0]]).labels)).toEqual([0]);
   });
 
   it('warns when no cluster is found', () => {
