@@ -9,6 +9,7 @@ import { DATASET_FORMATS, uploadDataset } from '../../api/endpoints.js';
 import type { Dataset } from '../../api/types.js';
 import { formatBytes } from '../../components/format.js';
 import { ErrorBox } from '../../components/status.js';
+import { sniffFormat } from './sniff-format.js';
 
 const FORMAT_LABELS: Record<string, string> = {
   '': 'Detect from the file name',
@@ -19,17 +20,6 @@ const FORMAT_LABELS: Record<string, string> = {
   json: 'JSON (array of objects)',
   ndjson: 'NDJSON (one object per line)',
 };
-
-/** Guesses the format from the content of a .csv/.txt file: tab-separated text is TSV. */
-async function sniffFormat(file: File): Promise<string> {
-  if (!/\.(csv|txt)$/i.test(file.name)) return '';
-  const head = await file.slice(0, 4096).text();
-  const firstLine = head.split(/\r?\n/)[0] ?? '';
-  const tabs = firstLine.split('\t').length - 1;
-  const commas = firstLine.split(',').length - 1;
-  const semicolons = firstLine.split(';').length - 1;
-  return tabs > commas && tabs > semicolons ? 'tsv' : '';
-}
 
 /** The upload area; calls `onUploaded` with the new dataset. */
 export function UploadZone({ onUploaded }: { onUploaded: (dataset: Dataset) => void }) {
