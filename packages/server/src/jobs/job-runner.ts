@@ -207,6 +207,7 @@ export class JobRunner {
       configDir: job.configDir,
       outputDir: job.outputDir,
       ...(job.dataDir !== undefined ? { dataDir: job.dataDir } : {}),
+      ...(job.previousRun !== undefined ? { previousRun: job.previousRun } : {}),
       port: port2,
       cancelFlag,
     };

@@ -69,6 +69,8 @@ export interface RunJob {
   readonly outputDir: string;
   /** DuckDB data directory for the run; `null` keeps it in memory; absent: the pipeline default. */
   readonly dataDir?: string | null;
+  /** Output folder of the run this one continues (pipeline `previousRun`). */
+  readonly previousRun?: string;
 }
 
 /** The task a worker receives (the port is transferred). */
@@ -78,6 +80,7 @@ export interface WorkerTask {
   readonly configDir: string;
   readonly outputDir: string;
   readonly dataDir?: string | null;
+  readonly previousRun?: string;
   /** Progress and the outcome go out on it; 'cancel' comes in on it. */
   readonly port: MessagePort;
   /** Int32Array over a SharedArrayBuffer: element 0 becomes 1 when the job is cancelled. */

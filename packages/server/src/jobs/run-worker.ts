@@ -47,6 +47,7 @@ export default async function runJob(task: WorkerTask): Promise<WorkerOutcome> {
       outputDir: task.outputDir,
       signal: controller.signal,
       ...(task.dataDir !== undefined ? { dataDir: task.dataDir } : {}),
+      ...(task.previousRun !== undefined ? { previousRun: task.previousRun } : {}),
       onProgress: (event: ProgressEvent) => {
         post({ type: 'progress', event });
         checkCancelled();

@@ -223,6 +223,19 @@ describe.skipIf(!HAVE_DATA)('run routes on real data', () => {
     const secondRun = await finished(app, second.id);
     expect(secondRun).toMatchObject({ status: 'succeeded', datasetId });
     expect(secondRun.modelId).not.toBe(run.modelId);
+    // A rerun continues the run's segments (ids and names kept; migration table in the report).
+    const report = await app.inject({ method: 'GET', url: `/api/runs/${second.id}/report` });
+    const continuity = report.json<{
+      continuity: { previousRun: string; commonRows: number; moved: number } | null;
+    }>().continuity;
+    expect(continuity).toMatchObject({
+      previousRun: join(dataDir, 'runs', id),
+      commonRows: 150,
+      moved: 0,
+    });
+    expect(readFileSync(join(dataDir, 'runs', second.id, 'segments.csv'), 'utf8')).toBe(
+      readFileSync(join(dataDir, 'runs', id, 'segments.csv'), 'utf8'),
+    );
 
     const list = await app.inject({ method: 'GET', url: '/api/runs' });
     expect(list.statusCode).toBe(200);

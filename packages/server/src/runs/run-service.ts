@@ -11,6 +11,7 @@
  * On a non-graceful shutdown running jobs are cancelled by the runner; the service records those
  * as 'interrupted' (re-runnable), not 'cancelled' (which means a user asked for it).
  */
+import { existsSync } from 'node:fs';
 import { randomUUID } from 'node:crypto';
 import { dirname, join } from 'node:path';
 import { SegmintError } from '@segmint/engine';
@@ -92,7 +93,11 @@ export class RunService implements JobEvents {
    * Validates the config, stores a queued run on the dataset and submits it.
    * @throws SegmintError NOT_FOUND for an unknown dataset; INVALID_CONFIG for a bad config.
    */
-  async create(datasetId: string, rawConfig: unknown): Promise<RunRecord> {
+  async create(
+    datasetId: string,
+    rawConfig: unknown,
+    options: { previousRun?: string } = {},
+  ): Promise<RunRecord> {
     const dataset = await this.catalog.getDataset(datasetId);
     if (dataset === null) {
       throw new SegmintError('NOT_FOUND', `Dataset '${datasetId}' not found.`, {
@@ -116,17 +121,27 @@ export class RunService implements JobEvents {
       updatedAt: now,
     };
     await this.catalog.addRun(run);
-    this.submit(run, dataset, partial);
+    this.submit(run, dataset, partial, options.previousRun);
     return run;
   }
 
   /**
-   * A new run with the same dataset and config as `runId` (any status).
+   * A new run with the same dataset and config as `runId` (any status). When `runId` succeeded,
+   * the new run continues its segments: matching segments keep their ids and names, and the
+   * report's `continuity` has the migration table (pipeline `previousRun`).
    * @throws SegmintError NOT_FOUND for an unknown run or a deleted dataset.
    */
   async rerun(runId: string): Promise<RunRecord> {
     const previous = await this.require(runId);
-    return this.create(previous.datasetId, previous.config);
+    const continues =
+      previous.status === 'succeeded' &&
+      previous.outputDir !== null &&
+      existsSync(join(previous.outputDir, 'segments.parquet'));
+    return this.create(
+      previous.datasetId,
+      previous.config,
+      continues ? { previousRun: previous.outputDir! } : {},
+    );
   }
 
   /**
@@ -234,7 +249,12 @@ export class RunService implements JobEvents {
     });
   }
 
-  private submit(run: RunRecord, dataset: DatasetRecord, partial: PartialSegmintConfig): void {
+  private submit(
+    run: RunRecord,
+    dataset: DatasetRecord,
+    partial: PartialSegmintConfig,
+    previousRun?: string,
+  ): void {
     if (this.runner === null) throw new Error('RunService: no job runner attached.');
     const config = {
       ...partial,
@@ -246,6 +266,7 @@ export class RunService implements JobEvents {
       configDir: dirname(dataset.path),
       outputDir: run.outputDir!,
       dataDir: join(this.dataDir, 'work'),
+      ...(previousRun === undefined ? {} : { previousRun }),
     });
   }
 
