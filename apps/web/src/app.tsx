@@ -8,7 +8,7 @@ import { listDatasets, listRuns } from './api/endpoints.js';
 import type { Dataset, Run } from './api/types.js';
 import { RunGate } from './components/run-gate.js';
 import { Loading } from './components/status.js';
-import { useAsync } from './components/use-async.js';
+import { useAsync, useLatest } from './components/use-async.js';
 import { formatTime } from './components/format.js';
 import { ChooseKPage } from './pages/choose-k-page.js';
 import { ComparePage } from './pages/compare-page.js';
@@ -145,8 +145,9 @@ export function App() {
     const [runs, datasets] = await Promise.all([listRuns(), listDatasets()]);
     return { runs: runs.runs, datasets: datasets.datasets };
   });
-  const runs = lists.data?.runs ?? [];
-  const datasets = lists.data?.datasets ?? [];
+  const known = useLatest(lists.data);
+  const runs = known?.runs ?? [];
+  const datasets = known?.datasets ?? [];
   const latestRunId = runs.find((run) => run.status === 'succeeded')?.id ?? null;
 
   // A run page without a run: open the newest finished run (replace, so Back still works).
@@ -204,7 +205,7 @@ export function App() {
       </nav>
       <main className="main" id="main" tabIndex={-1}>
         {RUN_PAGES.includes(route.page) && route.runId === null ? (
-          lists.status === 'ready' && latestRunId === null ? (
+          known !== null && latestRunId === null ? (
             <div className="page">
               <h1>No finished run yet</h1>
               <p className="muted">

@@ -52,3 +52,14 @@ export function useAsync<T>(key: string | null, load: () => Promise<T>): AsyncRe
 
   return { ...state.value, reload };
 }
+
+/**
+ * The latest non-null value seen: keeps showing the previous answer while a reload is under way,
+ * so lists that refresh (run history, the run picker) do not flash a spinner.
+ * @example const runs = useLatest(history.data);
+ */
+export function useLatest<T>(value: T | null): T | null {
+  const [latest, setLatest] = useState<T | null>(value);
+  if (value !== null && value !== latest) setLatest(value);
+  return value ?? latest;
+}

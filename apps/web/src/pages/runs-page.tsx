@@ -8,7 +8,7 @@ import { FINISHED_RUN_STATUSES } from '../api/types.js';
 import type { PageProps } from '../app.js';
 import { formatShare, formatTime } from '../components/format.js';
 import { Async, Empty, ErrorBox } from '../components/status.js';
-import { useAsync } from '../components/use-async.js';
+import { useAsync, useLatest } from '../components/use-async.js';
 import { useRunsVersion } from '../state/workspace.js';
 import { LiveRun } from './runs/live-run.js';
 
@@ -19,6 +19,12 @@ export function RunsPage({ route, navigate }: PageProps) {
     const [runs, datasets] = await Promise.all([listRuns(), listDatasets()]);
     return { runs: runs.runs, datasets: datasets.datasets };
   });
+  // While the history reloads (after a status change), keep showing the previous list.
+  const latest = useLatest(history.data);
+  const shownHistory =
+    latest === null || history.status === 'error'
+      ? history
+      : { status: 'ready' as const, data: latest, error: null, reload: history.reload };
   const [error, setError] = useState<Error | null>(null);
   const act = (action: Promise<{ id: string }>, open: boolean) => {
     action.then(
@@ -40,7 +46,7 @@ export function RunsPage({ route, navigate }: PageProps) {
       {error === null ? null : <ErrorBox error={error} />}
       <section className="panel" aria-label="Run history">
         <h2>History</h2>
-        <Async result={history} label="Loading runs…">
+        <Async result={shownHistory} label="Loading runs…">
           {({ runs, datasets }) =>
             runs.length === 0 ? (
               <Empty title="No runs yet">
