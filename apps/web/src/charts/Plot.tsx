@@ -4,7 +4,9 @@
  * - Plotly (plotly.js-dist-min, ~4.8 MB) is imported lazily, once per page, with a dynamic
  *   `import()`, so it lives in its own chunk and the app shell loads without it.
  * - Spec changes go through `Plotly.react` (diffing, no full redraw); the spec is copied first
- *   because Plotly writes computed state (ranges, uids) back into the objects it is given.
+ *   because Plotly writes computed state (ranges, uids) back into the objects it is given. A
+ *   rebuilt spec with the same content ({@link specKey}) is not redrawn, and layouts carry a
+ *   `uirevision`, so a user's zoom or 3-D camera survives unrelated re-renders.
  * - The chart follows its container's size (ResizeObserver -> `Plots.resize`); Plotly's state is
  *   purged on unmount so WebGL contexts are released.
  * - Loading and error states are shown in place; a "Download PNG" button exports the chart
@@ -15,6 +17,7 @@
 import type * as PlotlyTypes from 'plotly.js';
 import { useEffect, useRef, useState } from 'react';
 import type { ChartSpec } from './spec.js';
+import { specKey } from './spec-key.js';
 
 type PlotlyModule = typeof PlotlyTypes;
 
@@ -80,23 +83,30 @@ function copySpec(spec: ChartSpec): ChartSpec {
 export function Plot({ spec, testId, className, hideDownload = false }: PlotProps) {
   const containerRef = useRef<HTMLDivElement>(null);
   const plotlyRef = useRef<PlotlyModule | null>(null);
+  const drawnKeyRef = useRef<string | null>(null);
   const [state, setState] = useState<State>({ status: 'loading' });
   const title = plainTitle(spec);
 
-  // Draw (and redraw on every spec change) once Plotly is loaded.
+  // Draw (and redraw when the spec's content changes) once Plotly is loaded. Pages rebuild
+  // specs on every render; an identical rebuild is skipped by its fingerprint.
   useEffect(() => {
     let cancelled = false;
     const element = containerRef.current;
     if (element === null) return undefined;
+    const key = specKey(spec);
+    if (key === drawnKeyRef.current) return undefined;
     loadPlotly()
       .then(async (plotly) => {
         if (cancelled) return;
         plotlyRef.current = plotly;
         const copy = copySpec(spec);
+        // Recorded before drawing: whatever happens next, the canvas now shows this spec.
+        drawnKeyRef.current = key;
         await plotly.react(element, copy.data, { autosize: true, ...copy.layout }, copy.config);
         if (!cancelled) setState({ status: 'ready' });
       })
       .catch((error: unknown) => {
+        drawnKeyRef.current = null;
         if (cancelled) return;
         const message = error instanceof Error ? error.message : String(error);
         setState({ status: 'error', message });
@@ -132,6 +142,7 @@ export function Plot({ spec, testId, className, hideDownload = false }: PlotProp
       cancelAnimationFrame(frame);
       observer?.disconnect();
       plotlyRef.current?.purge(element);
+      drawnKeyRef.current = null;
     };
   }, []);
 

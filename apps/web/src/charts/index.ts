@@ -24,4 +24,5 @@ export * from './segment-means.js';
 export * from './silhouette.js';
 export * from './sizes.js';
 export * from './spec.js';
+export * from './spec-key.js';
 export * from './vote.js';

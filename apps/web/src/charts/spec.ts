@@ -80,6 +80,9 @@ export function baseLayout(
     hoverlabel: { font: { family: FONT_FAMILY, size: 12 } },
     legend: { font: { size: 11 } },
     height: 380,
+    // Keeps zoom, pan, legend toggles and the 3-D camera across Plotly.react calls for the
+    // same chart (a new title, i.e. another chart or feature, resets them).
+    uirevision: title,
     ...extra,
   };
 }
