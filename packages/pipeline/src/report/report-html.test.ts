@@ -150,3 +150,66 @@ describe('renderReportHtml', () => {
     expect(json.k).toBe(2);
   });
 });
+
+describe('renderReportHtml: issue 7 sections', () => {
+  it('lists segments and noise per algorithm and rates each segment’s stability', () => {
+    const html = renderReportHtml(report);
+    expect(html).toContain('<th>noise rows</th>');
+    expect(html).toContain('<h2>Stability</h2>');
+    expect(html).toMatch(/<td>0\.95<\/td><td>0(\.0)?%<\/td><td>stable<\/td>/);
+    expect(html).toMatch(/<td>0\.4<\/td><td>60(\.0)?%<\/td><td>unstable<\/td>/);
+    const off = renderReportHtml({
+      ...report,
+      stability: { ...report.stability, status: 'too-many-rows', segments: [] },
+    });
+    expect(off).toContain("skipped: the data has more rows than 'stability.maxRows'");
+  });
+
+  it('draws the dendrogram and the migration table when present', () => {
+    const html = renderReportHtml({
+      ...report,
+      dendrogram: {
+        algorithm: 'agglomerative',
+        linkage: 'ward',
+        rows: 3,
+        cutHeight: 1.5,
+        truncatedTo: null,
+        icoord: [
+          [5, 5, 15, 15],
+          [10, 10, 25, 25],
+        ],
+        dcoord: [
+          [0, 1, 1, 0],
+          [1, 2, 2, 0],
+        ],
+        colors: [0, -1],
+        leaves: [0, 1, 2],
+        leafLabels: ['0', '1', '2'],
+        leafSizes: [1, 1, 1],
+      },
+      continuity: {
+        previousRun: '/runs/a',
+        commonRows: 6,
+        moved: 1,
+        segments: [
+          { segment: 0, previousSegment: 0, sharedRows: 3 },
+          { segment: 1, previousSegment: null, sharedRows: 0 },
+        ],
+        retired: [{ segment: 1, name: 'Gone <b>' }],
+        migration: {
+          rows: ['Old A', 'Gone <b>'],
+          columns: ['A', 'B'],
+          counts: [
+            [3, 1],
+            [0, 2],
+          ],
+        },
+      },
+    });
+    expect(html.match(/<path class="link"/g)).toHaveLength(2);
+    expect(html).toContain('cut at 1.5');
+    expect(html).toContain('6 customers are in both runs; 1 changed segment');
+    expect(html).toContain('no longer found: Gone &lt;b&gt;');
+    expect(html).toContain('<tr><td>Old A</td><td>3</td><td>1</td></tr>');
+  });
+});

@@ -4,6 +4,7 @@
  * map, the profile heatmap, one card per segment, the RFM cross-tab and the cleaning log. Every
  * user-controlled string is escaped, so a column named `<script>` is shown, never run.
  */
+import { dendrogramSvg } from './dendrogram-svg.js';
 import { heatmapFromProfiles, profileHeatmapSvg } from './heatmap-svg.js';
 import { kCurvesSvg } from './k-curves-svg.js';
 import type { RunReport } from './report-types.js';
@@ -41,6 +42,7 @@ export function renderReportHtml(report: RunReport): string {
       `${report.rows.fitted.toLocaleString('en-US')} used for fitting)</p>`,
     selectionSection(report),
     algorithmsSection(report),
+    stabilitySection(report),
     `<h2>Segment sizes</h2><section class="panel">${segmentSizesSvg(report.segments)}</section>`,
   ];
   if (report.map) {
@@ -62,7 +64,17 @@ export function renderReportHtml(report: RunReport): string {
       '</section>',
     );
   }
+  if (report.dendrogram) {
+    const tree = report.dendrogram;
+    body.push(
+      '<h2>Dendrogram</h2><section class="panel">',
+      `<p>Agglomerative clustering (${escapeXml(tree.linkage)} linkage) of ${tree.rows.toLocaleString('en-US')} rows${tree.truncatedTo === null ? '' : `; the last ${tree.truncatedTo - 1} merges are drawn and smaller subtrees are collapsed to "(size)"`}. Cutting below the dashed line gives the segments.</p>`,
+      dendrogramSvg(tree),
+      '</section>',
+    );
+  }
   body.push('<h2>Segments</h2><div class="cards">', ...report.segments.map(segmentCard), '</div>');
+  if (report.continuity) body.push(continuitySection(report.continuity));
   if (report.rfm) body.push(rfmSection(report.rfm));
   body.push(listSection('Data preparation', report.cleaning));
   body.push(
@@ -113,6 +125,7 @@ function algorithmsSection(report: RunReport): string {
     .map(
       (a) =>
         `<tr><td>${escapeXml(a.algorithm)}${a.algorithm === report.primaryAlgorithm ? ' (written)' : ''}</td>` +
+        `<td>${a.k}</td><td>${a.noise.toLocaleString('en-US')}</td>` +
         `<td>${formatNumber(a.silhouette)}${a.silhouetteMethod === 'exact' ? '' : ` [${formatNumber(a.silhouetteLower)}, ${formatNumber(a.silhouetteUpper)}]`}</td>` +
         `<td>${formatNumber(a.calinskiHarabasz)}</td><td>${formatNumber(a.daviesBouldin)}</td>` +
         `<td>${formatNumber(a.inertia)}</td><td>${a.iterations}${a.converged ? '' : ' (not converged)'}</td></tr>`,
@@ -126,9 +139,53 @@ function algorithmsSection(report: RunReport): string {
     .join('');
   return (
     '<h2>Clustering quality</h2><section class="panel">' +
-    '<table><thead><tr><th>algorithm</th><th>silhouette (higher is better)</th><th>Calinski-Harabasz (higher)</th><th>Davies-Bouldin (lower)</th><th>inertia</th><th>iterations</th></tr></thead>' +
+    '<table><thead><tr><th>algorithm</th><th>segments</th><th>noise rows</th><th>silhouette (higher is better)</th><th>Calinski-Harabasz (higher)</th><th>Davies-Bouldin (lower)</th><th>inertia</th><th>iterations</th></tr></thead>' +
     `<tbody>${rows}</tbody></table>` +
     (agreement ? `<ul>${agreement}</ul>` : '') +
+    '</section>'
+  );
+}
+
+function stabilitySection(report: RunReport): string {
+  const { stability } = report;
+  const head = '<h2>Stability</h2><section class="panel">';
+  if (stability.status !== 'measured') {
+    const why =
+      stability.status === 'off'
+        ? "turned off ('stability.resamples' is 0)"
+        : "skipped: the data has more rows than 'stability.maxRows'";
+    return `${head}<p>Segment stability was not measured (${why}).</p></section>`;
+  }
+  const names = report.segments.map((s) => s.name);
+  const rows = stability.segments
+    .map(
+      (s) =>
+        `<tr><td>${escapeXml(names[s.segment] ?? `Segment ${s.segment + 1}`)}</td><td>${s.size.toLocaleString('en-US')}</td>` +
+        `<td>${formatNumber(s.jaccard)}</td><td>${formatPercent(s.dissolved)}</td>` +
+        `<td>${s.jaccard >= 0.75 ? 'stable' : s.jaccard >= 0.5 ? 'moderately stable' : 'unstable'}</td></tr>`,
+    )
+    .join('');
+  return (
+    head +
+    `<p>${escapeXml(stability.algorithm)} refitted on ${stability.resamples} subsamples of ${formatPercent(stability.fraction)} of the rows: mean adjusted Rand index with these segments ${formatNumber(stability.meanAdjustedRandIndex ?? NaN)}. A segment's Jaccard stability is its mean best overlap with a refitted segment (Hennig 2007): above 0.75 it comes back reliably, below 0.5 it dissolves.</p>` +
+    '<table><thead><tr><th>segment</th><th>rows</th><th>Jaccard</th><th>dissolved in</th><th>verdict</th></tr></thead>' +
+    `<tbody>${rows}</tbody></table></section>`
+  );
+}
+
+function continuitySection(continuity: NonNullable<RunReport['continuity']>): string {
+  const head = continuity.migration.columns.map((c) => `<th>${escapeXml(c)}</th>`).join('');
+  const rows = continuity.migration.rows
+    .map(
+      (name, i) =>
+        `<tr><td>${escapeXml(name)}</td>${(continuity.migration.counts[i] ?? []).map((c) => `<td>${c}</td>`).join('')}</tr>`,
+    )
+    .join('');
+  const retired = continuity.retired.map((r) => escapeXml(r.name)).join(', ');
+  return (
+    '<h2>Changes since the previous run</h2><section class="panel">' +
+    `<p>${continuity.commonRows.toLocaleString('en-US')} customers are in both runs; ${continuity.moved.toLocaleString('en-US')} changed segment. Segments matched to the previous run keep their ids and names${retired ? `; no longer found: ${retired}` : ''}.</p>` +
+    `<table><thead><tr><th>previous \\ now</th>${head}</tr></thead><tbody>${rows}</tbody></table>` +
     '</section>'
   );
 }
