@@ -5,7 +5,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { parseModelFile } from './model-file.js';
 import { parseDashboard } from '../report/dashboard-json.js';
 import { DASHBOARD_FILE } from '../report/dashboard-types.js';
-import { mapCoordinates } from './dashboard-stage.js';
+import { mapCoordinates, silhouettePlot } from './dashboard-stage.js';
 import { runYaml, temporaryFolder } from './test-utils/run-fixtures.js';
 
 const folder = temporaryFolder();
@@ -122,5 +122,30 @@ describe('dashboard.json', () => {
     expect(point![0]).toBeCloseTo(projection.x[0]!, 9);
     expect(point![1]).toBeCloseTo(projection.y[0]!, 9);
     expect(point![2]).toBeCloseTo(projection.z[0]!, 9);
+  });
+});
+
+describe('silhouettePlot', () => {
+  const fit = (labels: number[]) => ({
+    X: { data: Float64Array.from([0, 1, 10, 11, 50]), rows: 5, cols: 1 },
+    labels: Int32Array.from(labels),
+    model: { segments: [{}, {}] as never[] },
+  });
+
+  it('leaves noise out and sorts each segment descending (scikit-learn values)', () => {
+    const plot = silhouettePlot('dbscan', fit([0, 0, 1, 1, -1]), ['Low', 'High'], 100, 0);
+    expect(plot).toMatchObject({ method: 'exact', total: 4, shown: 4 });
+    // silhouette_samples([[0], [1], [10], [11]], [0, 0, 1, 1])
+    const expected = [1 - 1 / 10.5, 1 - 1 / 9.5];
+    expect(plot.segments[0]!.name).toBe('Low');
+    expect(plot.segments[0]!.values).toEqual([expected[0], expected[1]]);
+    expect(plot.segments[1]!.values).toEqual([expected[0], expected[1]]);
+    expect(plot.average).toBeCloseTo((expected[0]! + expected[1]!) / 2, 12);
+  });
+
+  it('has no average for a single segment', () => {
+    const plot = silhouettePlot('kmeans', fit([0, 0, 0, 0, 0]), [], 100, 0);
+    expect(plot.average).toBeNull();
+    expect(plot.segments[0]!.values).toEqual([0, 0, 0, 0, 0]);
   });
 });

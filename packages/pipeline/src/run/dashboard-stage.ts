@@ -9,6 +9,7 @@
  * scikit-learn's `silhouette_score(sample_size=...)`), exact when the sample is every row.
  */
 import {
+  isSegmintError,
   pca,
   pcaFromJSON,
   pcaToJSON,
@@ -109,31 +110,51 @@ function projection(input: DashboardInput): DashboardProjection {
   };
 }
 
-function silhouette(
+/**
+ * One algorithm's silhouette plot: per-sample silhouettes of a stratified sample of at most
+ * `sampleSize` clustered rows (noise, label -1, has no silhouette and is left out), sorted
+ * descending within each segment. Fewer than two segments: values 0 and average null.
+ * @example silhouettePlot('kmeans', fit, ['Savers', 'Spenders'], 2000, 0).average
+ */
+export function silhouettePlot(
   algorithm: string,
-  fit: SegmentationFit,
+  fit: Pick<SegmentationFit, 'X' | 'labels'> & {
+    readonly model: Pick<SegmentationModel, 'segments'>;
+  },
   names: readonly string[],
   sampleSize: number,
   seed: number,
 ): DashboardSilhouette {
-  // Noise rows (label -1: dbscan, hdbscan) belong to no segment and have no silhouette.
-  const sample = stratifiedSample(fit.labels, sampleSize, seed).filter((i) => fit.labels[i]! >= 0);
+  const clustered: number[] = [];
+  for (let i = 0; i < fit.labels.length; i++) if (fit.labels[i]! >= 0) clustered.push(i);
+  const clusteredLabels = Int32Array.from(clustered, (i) => fit.labels[i]!);
+  const sample = Int32Array.from(
+    stratifiedSample(clusteredLabels, sampleSize, seed),
+    (j) => clustered[j]!,
+  );
   const labels = Int32Array.from(sample, (i) => fit.labels[i]!);
-  const distinct = new Set(labels).size;
-  const values = distinct >= 2 ? silhouetteSamples(rowsOf(fit.X, sample), labels) : null;
-  const k = fit.model.segments.length;
+  let values: Float64Array | null = null;
+  if (new Set(labels).size >= 2) {
+    try {
+      values = silhouetteSamples(rowsOf(fit.X, sample), labels);
+    } catch (error) {
+      // A degenerate sample (e.g. every row identical) has no silhouette: show none.
+      if (!isSegmintError(error)) throw error;
+    }
+  }
+  const k = Math.max(fit.model.segments.length, ...labels.map((label) => label + 1));
   const bySegment = Array.from({ length: k }, () => [] as number[]);
   let sum = 0;
   for (let i = 0; i < labels.length; i++) {
     const value = values === null ? 0 : values[i]!;
     sum += value;
-    bySegment[labels[i]!]?.push(value);
+    bySegment[labels[i]!]!.push(value);
   }
   return {
     algorithm,
-    method: sample.length === fit.labels.length ? 'exact' : 'sample',
-    average: values === null ? null : finiteOrNull(sum / labels.length),
-    total: fit.labels.length,
+    method: sample.length === clustered.length ? 'exact' : 'sample',
+    average: values === null || labels.length === 0 ? null : finiteOrNull(sum / labels.length),
+    total: clustered.length,
     shown: sample.length,
     segments: bySegment.map((list, segment) => ({
       segment,
@@ -167,7 +188,7 @@ export function buildDashboard(input: DashboardInput): DashboardFile {
     segmentNames: names,
     projection: projection(input),
     silhouette: input.fits.map(({ algorithm, fit }) =>
-      silhouette(
+      silhouettePlot(
         algorithm,
         fit,
         algorithm === primary.algorithm ? names : [],
