@@ -162,6 +162,11 @@ export function App() {
     document.title = `${label} · Segmint`;
   }, [route.page]);
 
+  // A new page starts at its top (choosing a segment or a feature keeps the scroll position).
+  useEffect(() => {
+    window.scrollTo(0, 0);
+  }, [route.page, route.runId]);
+
   return (
     <div className="shell">
       <a

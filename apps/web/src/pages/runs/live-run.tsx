@@ -87,7 +87,7 @@ export function LiveRun({ runId, navigate }: { runId: string; navigate: Navigate
         <h2>
           Run <code>{run.id.slice(0, 8)}</code>
         </h2>
-        <span className={`status status-${run.status}`} data-testid="run-status">
+        <span className={`status status-${run.status}`} data-testid="run-status" aria-live="polite">
           {run.status}
         </span>
         <span className="muted">started {formatTime(run.createdAt)}</span>
