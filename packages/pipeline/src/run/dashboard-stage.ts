@@ -142,7 +142,8 @@ export function silhouettePlot(
       if (!isSegmintError(error)) throw error;
     }
   }
-  const k = Math.max(fit.model.segments.length, ...labels.map((label) => label + 1));
+  let k = fit.model.segments.length;
+  for (const label of labels) k = Math.max(k, label + 1);
   const bySegment = Array.from({ length: k }, () => [] as number[]);
   let sum = 0;
   for (let i = 0; i < labels.length; i++) {
