@@ -11,3 +11,4 @@ export * from './outliers.js';
 export * from './steps.js';
 export * from './pipeline.js';
 export * from './pipeline-json.js';
+export { takeTableRows } from './table-ops.js';

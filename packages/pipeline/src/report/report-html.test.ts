@@ -26,6 +26,7 @@ const segment = (id: number, name: string) => ({
   topTraits: [
     { feature: '<script>', kind: 'numeric' as const, text: '<script> higher', effect: 1 },
   ],
+  rules: id === 0 ? [{ text: '<script> <= 5 and plan = gold', precision: 0.9, coverage: 0.8 }] : [],
 });
 
 const report: RunReport = {
@@ -136,6 +137,12 @@ describe('renderReportHtml', () => {
     expect(html).toContain('a&amp;b.csv');
     expect(html).toContain('&lt;warn&gt;');
     expect(html).not.toContain('<i>');
+  });
+
+  it('shows each segment’s rules with precision and coverage, escaped', () => {
+    expect(html).toContain(
+      '<li><code>&lt;script&gt; &lt;= 5 and plan = gold</code> (precision 90.0%, coverage 80.0%)</li>',
+    );
   });
 
   it('has a card per segment and the RFM cross-tab', () => {

@@ -192,12 +192,21 @@ function continuitySection(continuity: NonNullable<RunReport['continuity']>): st
 
 function segmentCard(segment: RunReport['segments'][number]): string {
   const traits = segment.topTraits.map((t) => `<li>${escapeXml(t.text)}</li>`).join('');
+  const rules = segment.rules
+    .map(
+      (r) =>
+        `<li><code>${escapeXml(r.text)}</code> (precision ${formatPercent(r.precision)}, coverage ${formatPercent(r.coverage)})</li>`,
+    )
+    .join('');
   return (
     `<article class="card" style="border-left-color:${segmentColour(segment.segment)}">` +
     `<h3>${escapeXml(segment.name)}</h3>` +
     `<div class="size">Segment ${segment.segment} · ${segment.size.toLocaleString('en-US')} customers (${formatPercent(segment.share)})</div>` +
     `<p>${escapeXml(segment.description)}</p>` +
     (traits ? `<ul>${traits}</ul>` : '') +
+    (rules
+      ? `<p class="rules-title">Rules that pick it out</p><ul class="rules">${rules}</ul>`
+      : '') +
     '</article>'
   );
 }

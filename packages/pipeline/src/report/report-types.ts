@@ -54,6 +54,16 @@ export interface ReportSegment {
     readonly text: string;
     readonly effect: number;
   }[];
+  /**
+   * Readable rules that pick the segment out ("Income > 70,000 and Kidhome = 0"), from a shallow
+   * one-vs-rest decision tree: precision = share of matching rows in the segment, coverage =
+   * share of the segment matched. Best first; empty when no rule separates the segment.
+   */
+  readonly rules: readonly {
+    readonly text: string;
+    readonly precision: number;
+    readonly coverage: number;
+  }[];
 }
 
 /** How k was chosen (present when the config gave a k range). */

@@ -9,6 +9,8 @@
 import {
   crossTabulate,
   NOISE_SEGMENT_NAME,
+  segmentRules,
+  takeTableRows,
   pca,
   pcaTransform,
   predictSegments,
@@ -22,6 +24,7 @@ import {
 } from '@segmint/engine';
 import type { ReportMap } from '../report/report-types.js';
 import { downsamplePoints } from '../report/segment-map-svg.js';
+import { stratifiedSample } from './stratified-sample.js';
 
 /** Points kept in the report's map. */
 export const MAP_MAX_POINTS = 5000;
@@ -84,6 +87,45 @@ function fittedPredictions(
         : { ...predicted, segment, segmentName: fit.model.segments[segment]!.name };
   });
   return out;
+}
+
+/** Rows the rule trees learn from at most (a stratified sample beyond). */
+export const RULES_MAX_ROWS = 50_000;
+
+/**
+ * Readable rules per segment (engine `segmentRules`: one-vs-rest decision trees of depth 3 on
+ * the profiled features in original units), learned on at most {@link RULES_MAX_ROWS} rows
+ * sampled per segment; precision and coverage are measured on those rows.
+ */
+export function segmentRulesFor(
+  t: Table,
+  profileColumns: readonly string[],
+  segments: Int32Array,
+  seed: number,
+): ReportSegmentRules[] {
+  const columns = t.columns.filter((c) => profileColumns.includes(c.name));
+  const features: Table = { rows: t.rows, columns };
+  const sample = stratifiedSample(segments, RULES_MAX_ROWS, seed);
+  const rows = sample.length === t.rows ? features : takeTableRows(features, sample);
+  const labels = sample.length === t.rows ? segments : Int32Array.from(sample, (i) => segments[i]!);
+  return segmentRules(rows, labels).map((set) => ({
+    segment: set.segment,
+    rules: set.rules.map((rule) => ({
+      text: rule.text,
+      precision: rule.precision,
+      coverage: rule.coverage,
+    })),
+  }));
+}
+
+/** One segment's rules as report.json stores them. */
+export interface ReportSegmentRules {
+  readonly segment: number;
+  readonly rules: readonly {
+    readonly text: string;
+    readonly precision: number;
+    readonly coverage: number;
+  }[];
 }
 
 /** Appends " (2)", " (3)", ... to repeated names so every segment is told apart. */

@@ -58,7 +58,7 @@ import { buildDashboard } from './dashboard-stage.js';
 import { modelFileText, type ModelRunInfo } from './model-file.js';
 import { SEGMENTS_CSV, StagedOutputs } from './output-files.js';
 import { RFM_LOG_NOTE, rfmTransform, stepsFromConfig } from './prepare-steps.js';
-import { profileRun, rfmCrossTab, segmentMap } from './profile-stage.js';
+import { profileRun, segmentRulesFor, rfmCrossTab, segmentMap } from './profile-stage.js';
 import { StepTracker } from './progress.js';
 import type { RunConfig } from './run-config.js';
 import type { RunFiles, RunPipelineOptions, RunResult } from './run-types.js';
@@ -239,9 +239,19 @@ export async function runPipeline(
         profileColumns,
         config.profiling.topTraits,
       );
-      const result = fitted.continued
+      const named = fitted.continued
         ? renameProfiled(profiledRun, fitted.continued.names)
         : profiledRun;
+      const rules = new Map(
+        segmentRulesFor(features.table, profileColumns, named.segments, seed).map((set) => [
+          set.segment,
+          set.rules,
+        ]),
+      );
+      const result = {
+        ...named,
+        profiles: named.profiles.map((p) => ({ ...p, rules: rules.get(p.segment) ?? [] })),
+      };
       return [result, `Segments: ${result.model.segments.map((s) => s.name).join('; ')}.`];
     });
     const rfmColumns = customers.rfm ? await readRfmColumns(database, customers) : null;
