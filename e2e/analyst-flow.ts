@@ -49,6 +49,21 @@ export function analystFlow(): void {
           await expect.poll(() => profileRows.count()).toBe(29);
           expect(await page.getByTestId('column-profile').textContent()).toContain('Income');
           await screenshot(page, 'data');
+
+          // A derived feature: total spend over the six product amounts.
+          await page.getByTestId('derive-kind').selectOption('sum');
+          await page
+            .getByTestId('derive-columns')
+            .selectOption([
+              'MntWines',
+              'MntFruits',
+              'MntMeatProducts',
+              'MntFishProducts',
+              'MntSweetProducts',
+              'MntGoldProds',
+            ]);
+          await page.getByTestId('derive-name').fill('TotalSpend');
+          await page.getByTestId('derive-add').click();
           mark('data');
 
           // Configure: two algorithms, k from 3 to 6, then start.
@@ -61,6 +76,7 @@ export function analystFlow(): void {
           expect(yamlText).toContain('minibatch-kmeans');
           expect(yamlText).toContain('min: 3');
           expect(yamlText).toContain('max: 6');
+          expect(yamlText).toContain('name: TotalSpend');
           await screenshot(page, 'configure');
           mark('configured');
           await page.getByTestId('run-start').click();
@@ -106,6 +122,10 @@ export function analystFlow(): void {
           await screenshot(page, 'segments');
           expect(await waitForChart(page, 'radar')).toBe(cards);
           expect(await waitForChart(page, 'heatmap')).toBeGreaterThan(0);
+          // The derived feature reached the run: it is one of the distribution's features.
+          expect(await page.getByTestId('distribution-feature').textContent()).toContain(
+            'TotalSpend',
+          );
           expect(await waitForChart(page, 'map3d', 'webgl')).toBeGreaterThan(0);
           await page.getByTestId('chart-radar').scrollIntoViewIfNeeded();
           await screenshot(page, 'segments-charts', true);

@@ -102,7 +102,11 @@ function RecipeEditor({
     <div className="recipe-editor">
       <label className="field">
         <span>Kind</span>
-        <select value={type} onChange={(event) => setType(event.target.value as RecipeType)}>
+        <select
+          data-testid="derive-kind"
+          value={type}
+          onChange={(event) => setType(event.target.value as RecipeType)}
+        >
           {(Object.keys(RECIPE_HELP) as RecipeType[]).map((value) => (
             <option key={value} value={value}>
               {value}: {RECIPE_HELP[value]}
@@ -115,6 +119,7 @@ function RecipeEditor({
           <span>Columns</span>
           <select
             multiple
+            data-testid="derive-columns"
             size={5}
             value={picked}
             onChange={(event) =>
@@ -154,10 +159,17 @@ function RecipeEditor({
         <input
           value={name}
           placeholder="TotalSpend"
+          data-testid="derive-name"
           onChange={(event) => setName(event.target.value)}
         />
       </label>
-      <button type="button" className="button" disabled={!ready} onClick={add}>
+      <button
+        type="button"
+        className="button"
+        data-testid="derive-add"
+        disabled={!ready}
+        onClick={add}
+      >
         Add feature
       </button>
     </div>
