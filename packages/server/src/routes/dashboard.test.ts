@@ -303,3 +303,38 @@ describe('config routes', () => {
     );
   });
 });
+
+describe('GET /api/runs/:id/dendrogram', () => {
+  it('returns the agglomerative dendrogram, 404 NO_DENDROGRAM without one, 409 unfinished', async () => {
+    const outputDir = join(dataDir, 'runs', 'tree');
+    const yaml =
+      'source: customers.csv\nid: customer_id\nfeatures: [income, spend]\n' +
+      'clustering: { algorithm: [agglomerative, kmeans], k: 3, params: { linkage: average } }\n';
+    await runPipeline(parseConfig(yaml, { file: 'run.yaml' }), {
+      configDir: dataDir,
+      outputDir,
+      dataDir: null,
+    });
+    await addRun('tree', { outputDir });
+    const response = await app.inject({ url: '/api/runs/tree/dendrogram' });
+    expect(response.statusCode).toBe(200);
+    const tree = response.json<{
+      linkage: string;
+      icoord: number[][];
+      leaves: number[];
+      cutHeight: number;
+    }>();
+    expect(tree.linkage).toBe('average');
+    expect(tree.icoord.length).toBe(tree.leaves.length - 1);
+    expect(tree.cutHeight).toBeGreaterThan(0);
+
+    const none = await app.inject({ url: '/api/runs/done/dendrogram' });
+    expect(none.statusCode).toBe(404);
+    expect(none.json<{ error: { code: string; message: string } }>().error).toMatchObject({
+      code: 'NO_DENDROGRAM',
+      message: expect.stringContaining("include 'agglomerative'") as string,
+    });
+    expect((await app.inject({ url: '/api/runs/pending/dendrogram' })).statusCode).toBe(409);
+    expect((await app.inject({ url: '/api/runs/nope/dendrogram' })).statusCode).toBe(404);
+  });
+});

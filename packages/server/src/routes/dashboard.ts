@@ -16,7 +16,7 @@ import {
   readDashboard,
   silhouetteBody,
 } from '../results/dashboard-results.js';
-import { requireFinishedRun } from '../results/run-results.js';
+import { readReport, requireFinishedRun } from '../results/run-results.js';
 import type { Catalog } from '../store/catalog.js';
 import {
   algorithmQuery,
@@ -28,8 +28,26 @@ import {
   projectionSchema,
   silhouetteSchema,
 } from './dashboard-schemas.js';
+import { HttpError } from '../http/http-error.js';
 import { errorSchema } from './dataset-schemas.js';
 import { runIdParams } from './results-schemas.js';
+
+/** report.json's `dendrogram` (pipeline run/dendrogram-stage.ts). */
+const dendrogramSchema = z.object({
+  algorithm: z.literal('agglomerative'),
+  linkage: z.string(),
+  rows: z.number().describe('Rows clustered (leaves before truncation).'),
+  cutHeight: z.number().nullable().describe('Merge height of the cut that gives the segments.'),
+  truncatedTo: z.number().nullable().describe('Leaves shown when truncated.'),
+  icoord: z
+    .array(z.array(z.number()))
+    .describe("Each link's 4 x coordinates (leaf j at 10 j + 5)."),
+  dcoord: z.array(z.array(z.number())).describe("Each link's 4 heights."),
+  colors: z.array(z.number()).describe('Colour group per link; -1 above the cut.'),
+  leaves: z.array(z.number()),
+  leafLabels: z.array(z.string()),
+  leafSizes: z.array(z.number()),
+});
 
 /** The response bodies come from our own typed code: documented, not re-checked on the way out. */
 const plainJson = { serializerCompiler: () => (data: unknown) => JSON.stringify(data) };
@@ -89,6 +107,32 @@ export function dashboardRoutes(instance: FastifyInstance): Promise<void> {
     },
     async (request) =>
       distributionBody(await finishedDashboard(catalog, request.params.id), request.query.feature),
+  );
+
+  app.get(
+    '/api/runs/:id/dendrogram',
+    {
+      ...plainJson,
+      schema: {
+        summary:
+          "The dendrogram of the run's agglomerative fit (SciPy-style links, truncated to the last merges; 404 NO_DENDROGRAM for other algorithms)",
+        params: runIdParams,
+        response: { 200: dendrogramSchema, ...errors },
+      },
+    },
+    async (request) => {
+      const run = await requireFinishedRun(catalog, request.params.id);
+      const report = await readReport(run.outputDir);
+      if (report.dendrogram === null || report.dendrogram === undefined) {
+        throw new HttpError(
+          404,
+          'NO_DENDROGRAM',
+          `Run '${run.id}' has no dendrogram: only runs that include 'agglomerative' in clustering.algorithm have one.`,
+          { id: run.id },
+        );
+      }
+      return report.dendrogram as z.infer<typeof dendrogramSchema>;
+    },
   );
 
   app.get(
