@@ -6,8 +6,9 @@
 import { useState } from 'react';
 import type { ConfigForm, DeriveRecipe, TransactionsForm } from '../../config/config-form.js';
 import { guessTransactions } from '../../config/config-form.js';
+import { parseMapping } from './parse-mapping.js';
 
-type RecipeType = 'age' | 'tenure' | 'sum' | 'ratio' | 'count';
+type RecipeType = 'age' | 'tenure' | 'sum' | 'ratio' | 'count' | 'map';
 
 const RECIPE_HELP: Record<RecipeType, string> = {
   age: 'Age in years from a birth year or birth date',
@@ -15,6 +16,7 @@ const RECIPE_HELP: Record<RecipeType, string> = {
   sum: 'Sum of several columns (e.g. total spend)',
   ratio: 'One column divided by another',
   count: 'How many of several columns are above 0',
+  map: 'Recode the values of a column (e.g. Married = 1)',
 };
 
 function describeRecipe(recipe: DeriveRecipe): string {
@@ -30,6 +32,8 @@ function describeRecipe(recipe: DeriveRecipe): string {
       return `count of ${columns} above 0`;
     case 'ratio':
       return `${String(recipe.numerator)} / ${String(recipe.denominator)}`;
+    case 'map':
+      return `${String(recipe.column)} recoded (${Object.keys(recipe.mapping ?? {}).length} values)`;
     default:
       return recipe.type;
   }
@@ -76,11 +80,15 @@ function RecipeEditor({
   const [second, setSecond] = useState('');
   const [picked, setPicked] = useState<string[]>([]);
   const [dateFormat, setDateFormat] = useState('');
+  const [mappingText, setMappingText] = useState('');
+  const [fallback, setFallback] = useState('');
+  const mapping = parseMapping(mappingText);
   const multi = type === 'sum' || type === 'count';
   const ready =
     name.trim() !== '' &&
     (multi ? picked.length > 0 : column !== '') &&
-    (type !== 'ratio' || second !== '');
+    (type !== 'ratio' || second !== '') &&
+    (type !== 'map' || Object.keys(mapping).length > 0);
 
   const add = () => {
     const base = { type, name: name.trim() };
@@ -88,11 +96,20 @@ function RecipeEditor({
     const recipe: DeriveRecipe =
       type === 'ratio'
         ? { ...base, numerator: column, denominator: second }
-        : multi
-          ? { ...base, columns: picked }
-          : type === 'tenure'
-            ? { ...base, column, unit: 'months', ...withDate }
-            : { ...base, column, ...withDate };
+        : type === 'map'
+          ? {
+              ...base,
+              column,
+              mapping,
+              ...(fallback.trim() === ''
+                ? {}
+                : { default: parseMapping(`x=${fallback}`).x ?? fallback.trim() }),
+            }
+          : multi
+            ? { ...base, columns: picked }
+            : type === 'tenure'
+              ? { ...base, column, unit: 'months', ...withDate }
+              : { ...base, column, ...withDate };
     onAdd(recipe);
     setName('');
     setPicked([]);
@@ -143,6 +160,27 @@ function RecipeEditor({
       )}
       {type === 'ratio' ? (
         <ColumnSelect label="Denominator" value={second} columns={columns} onChange={setSecond} />
+      ) : null}
+      {type === 'map' ? (
+        <>
+          <label className="field">
+            <span>Mapping (one "value = result" per line)</span>
+            <textarea
+              rows={3}
+              value={mappingText}
+              placeholder={'Married = 1\nTogether = 1'}
+              onChange={(event) => setMappingText(event.target.value)}
+            />
+          </label>
+          <label className="field">
+            <span>Other values become</span>
+            <input
+              value={fallback}
+              placeholder="0 (empty: missing)"
+              onChange={(event) => setFallback(event.target.value)}
+            />
+          </label>
+        </>
       ) : null}
       {type === 'age' || type === 'tenure' ? (
         <label className="field">
