@@ -19,6 +19,15 @@ const RECIPE_HELP: Record<RecipeType, string> = {
   map: 'Recode the values of a column (e.g. Married = 1)',
 };
 
+const NAME_EXAMPLES: Record<RecipeType, string> = {
+  age: 'Age',
+  tenure: 'TenureMonths',
+  sum: 'TotalSpend',
+  ratio: 'SpendShare',
+  count: 'Children',
+  map: 'Partner',
+};
+
 function describeRecipe(recipe: DeriveRecipe): string {
   const columns = Array.isArray(recipe.columns) ? (recipe.columns as string[]).join(' + ') : '';
   switch (recipe.type) {
@@ -196,7 +205,7 @@ function RecipeEditor({
         <span>New feature name</span>
         <input
           value={name}
-          placeholder="TotalSpend"
+          placeholder={NAME_EXAMPLES[type]}
           data-testid="derive-name"
           onChange={(event) => setName(event.target.value)}
         />
