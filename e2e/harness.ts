@@ -109,7 +109,12 @@ export async function openSession(options: Partial<ServeOptions> = {}): Promise<
  * `scrolled` (then as the page is).
  */
 export async function screenshot(page: Page, name: string, scrolled = false): Promise<void> {
-  if (!scrolled) await page.evaluate(() => window.scrollTo(0, 0));
+  if (!scrolled) {
+    await page.evaluate(() => {
+      window.scrollTo(0, 0);
+      for (const element of document.querySelectorAll('.sidebar')) element.scrollTop = 0;
+    });
+  }
   // Let Plotly finish its transitions and lazy chunks settle before the picture.
   await page.evaluate(
     () => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))),
