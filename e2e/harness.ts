@@ -112,7 +112,9 @@ export async function screenshot(page: Page, name: string, scrolled = false): Pr
   if (!scrolled) {
     await page.evaluate(() => {
       window.scrollTo(0, 0);
-      for (const element of document.querySelectorAll('.sidebar')) element.scrollTop = 0;
+      document.querySelectorAll('.sidebar').forEach((element) => {
+        element.scrollTop = 0;
+      });
     });
   }
   // Let Plotly finish its transitions and lazy chunks settle before the picture.
