@@ -20,7 +20,9 @@ export type EffectStrength = 'negligible' | 'small' | 'medium' | 'large';
 
 /**
  * Cohen's d of a segment against the rest, with the pooled sample standard deviation.
- * When the pooled deviation is 0 (both groups constant) the difference is expressed in units of
+ * When the pooled deviation is 0 (both groups constant), or negligible beside `fallbackSd` (below
+ * 1e-6 of it: rounding residue of constant groups, which would otherwise give d in the millions),
+ * the difference is expressed in units of
  * `fallbackSd` (use the overall standard deviation): a feature that is 0 for every member and 1
  * for everyone else is the strongest trait there is, not an undefined one. Returns 0 when the
  * means are equal or no scale is positive, and 0 when either group has no value.
@@ -43,7 +45,8 @@ export function cohenD(
     degrees > 0
       ? ((segmentCount - 1) * segmentSd * segmentSd + (restCount - 1) * restSd * restSd) / degrees
       : 0;
-  const scale = pooledVariance > 0 ? Math.sqrt(pooledVariance) : fallbackSd;
+  const pooled = Math.sqrt(Math.max(0, pooledVariance));
+  const scale = pooled > 0 && !(pooled < 1e-6 * fallbackSd) ? pooled : fallbackSd;
   return scale > 0 ? difference / scale : 0;
 }
 

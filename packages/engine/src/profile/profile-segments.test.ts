@@ -320,6 +320,9 @@ describe('effect sizes', () => {
     expect(cohenD(10, 2, 5, 8, 1, 10, 99)).toBeCloseTo(2 / Math.sqrt(25 / 13), 14);
     expect(cohenD(0, 0, 3, 1, 0, 3, 0.5)).toBe(-2);
     expect(cohenD(1, 0, 3, 1, 0, 3, 0)).toBe(0);
+    // Constant groups whose sds carry rounding residue (1e-9) use the overall sd, as exact zeros do
+    // (21 complainers among 2,240 customers: d about 10, not 1e8).
+    expect(cohenD(1, 1e-9, 21, 0, 1e-9, 2219, 0.096)).toBeCloseTo(1 / 0.096, 12);
     expect(cohenH(1, 0)).toBeCloseTo(Math.PI, 15);
     expect(effectStrength(0.19)).toBe('negligible');
     expect(effectStrength(-0.5)).toBe('medium');
