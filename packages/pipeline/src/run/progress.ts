@@ -33,7 +33,8 @@ export class StepTracker {
 
   /**
    * Runs one step: checks cancellation, emits 'start', runs `work`, emits 'done' with the
-   * message `work` returns, records the time.
+   * message `work` returns, records the time. An error thrown after the signal fired (work
+   * interrupted by the cancel) becomes CANCELLED.
    */
   async step<T>(
     step: RunStep,
@@ -46,14 +47,30 @@ export class StepTracker {
     const begin = performance.now();
     this.stepStarted = begin;
     this.emit({ step, status: 'start', message: startMessage });
-    const [value, doneMessage] = await work((fraction, message) =>
-      this.emit({
-        step,
-        status: 'progress',
-        fraction: Math.min(1, Math.max(0, fraction)),
-        message,
-      }),
-    );
+    let result: [T, string];
+    try {
+      result = await work((fraction, message) =>
+        this.emit({
+          step,
+          status: 'progress',
+          fraction: Math.min(1, Math.max(0, fraction)),
+          message,
+        }),
+      );
+    } catch (error) {
+      // Cancelling interrupts the work in flight (a DuckDB query fails with "Interrupted"): the
+      // run was cancelled, it did not fail.
+      if (this.signal?.aborted === true) {
+        throw new SegmintError(
+          ERROR_CODES.CANCELLED,
+          `Run cancelled during step '${step}'; no output was written.`,
+          { step },
+          { cause: error },
+        );
+      }
+      throw error;
+    }
+    const [value, doneMessage] = result;
     this.timings[step] = Math.round(performance.now() - begin);
     this.emit({ step, status: 'done', fraction: 1, message: doneMessage });
     return value;
