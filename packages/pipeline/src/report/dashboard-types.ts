@@ -28,7 +28,20 @@ export const DASHBOARD_LIMITS = Object.freeze({
   distributionValues: 2000,
   /** Categories kept per categorical feature (the rest are counted as '(other)'). */
   categories: 30,
+  /** Points the UMAP map is computed on (on request, by the server, in a worker). */
+  umapPoints: 2000,
 });
+
+/**
+ * The clustering-space rows the UMAP map is computed from: a sample, stratified by segment, of
+ * the projection's points (`index` into its arrays), with their clustering-space values.
+ */
+export interface DashboardUmapSample {
+  readonly index: number[];
+  readonly cols: number;
+  /** (index.length, cols), row-major. */
+  readonly data: number[];
+}
 
 /** The 3-D map: PCA of the clustering space, sampled per segment. */
 export interface DashboardProjection {
@@ -117,6 +130,8 @@ export interface DashboardFile {
   /** Segment names of the primary algorithm, by segment id. */
   readonly segmentNames: string[];
   readonly projection: DashboardProjection;
+  /** Input of the UMAP map (absent in files written before it existed). */
+  readonly umapSample?: DashboardUmapSample;
   readonly silhouette: DashboardSilhouette[];
   /** The clustering features (original units). */
   readonly features: { name: string; kind: 'numeric' | 'categorical' }[];

@@ -67,6 +67,12 @@ describe('dashboard.json', () => {
       expect(new Set(labels).size).toBe(3);
     }
 
+    // The UMAP input: every point here (under the 2,000 cap), in the clustering space.
+    const umap = dashboard.umapSample!;
+    expect(umap.index).toEqual(Array.from({ length: 60 }, (_, i) => i));
+    expect(umap.data).toHaveLength(60 * umap.cols);
+    expect(umap.cols).toBe(result.report.features.prepared.length);
+
     expect(dashboard.silhouette).toHaveLength(2);
     const [primary] = dashboard.silhouette;
     expect(primary!.method).toBe('exact');

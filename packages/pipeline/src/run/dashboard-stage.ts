@@ -30,6 +30,7 @@ import {
   type DashboardFile,
   type DashboardProjection,
   type DashboardSilhouette,
+  type DashboardUmapSample,
 } from '../report/dashboard-types.js';
 import {
   featureDistributions,
@@ -78,15 +79,33 @@ function toMap(X: Matrix, model: ReturnType<typeof pca> | null): number[][] {
   );
 }
 
-function projection(input: DashboardInput): DashboardProjection {
+/**
+ * The UMAP input: up to {@link DASHBOARD_LIMITS.umapPoints} of the projection's points, stratified
+ * by segment, with their clustering-space values.
+ */
+function umapSample(input: DashboardInput, sample: Int32Array): DashboardUmapSample {
   const primary = input.fits[0]!.fit;
-  const { X, keptRows } = primary;
-  const model = X.cols >= 2 ? pca(X, { components: Math.min(3, X.cols) }) : null;
-  const sample = stratifiedSample(
-    primary.labels,
+  const labels = Int32Array.from(sample, (i) => primary.labels[i]!);
+  const index = stratifiedSample(labels, DASHBOARD_LIMITS.umapPoints, input.seed);
+  const rows = rowsOf(
+    primary.X,
+    Int32Array.from(index, (j) => sample[j]!),
+  );
+  return { index: Array.from(index), cols: rows.cols, data: Array.from(rows.data) };
+}
+
+function projectionSample(input: DashboardInput): Int32Array {
+  return stratifiedSample(
+    input.fits[0]!.fit.labels,
     input.projectionPoints ?? DASHBOARD_LIMITS.projectionPoints,
     input.seed,
   );
+}
+
+function projection(input: DashboardInput, sample: Int32Array): DashboardProjection {
+  const primary = input.fits[0]!.fit;
+  const { X, keptRows } = primary;
+  const model = X.cols >= 2 ? pca(X, { components: Math.min(3, X.cols) }) : null;
   const [x, y, z] = toMap(rowsOf(X, sample), model);
   const id = Array.from(sample, (i) => {
     const row = keptRows[i]!;
@@ -174,6 +193,7 @@ export function buildDashboard(input: DashboardInput): DashboardFile {
   const primary = input.fits[0];
   if (primary === undefined) throw new Error('buildDashboard: no fitted algorithm');
   const names = input.model.segments.map((s) => s.name);
+  const sample = projectionSample(input);
   const extra = input.extraColumns?.rows === input.table.rows ? input.extraColumns.columns : [];
   const everyColumn: Table = {
     rows: input.table.rows,
@@ -187,7 +207,8 @@ export function buildDashboard(input: DashboardInput): DashboardFile {
     primaryAlgorithm: primary.algorithm,
     algorithms: input.fits.map((f) => f.algorithm),
     segmentNames: names,
-    projection: projection(input),
+    projection: projection(input, sample),
+    umapSample: umapSample(input, sample),
     silhouette: input.fits.map(({ algorithm, fit }) =>
       silhouettePlot(
         algorithm,

@@ -45,7 +45,7 @@ export function readDashboard(runId: string, outputDir: string): Promise<Dashboa
 }
 
 /** The algorithm named by `?algorithm=` (default: the primary one). */
-function pickAlgorithm(dashboard: DashboardFile, algorithm: string | undefined): string {
+export function pickAlgorithm(dashboard: DashboardFile, algorithm: string | undefined): string {
   const chosen = algorithm ?? dashboard.primaryAlgorithm;
   if (!dashboard.algorithms.includes(chosen)) {
     throw new HttpError(

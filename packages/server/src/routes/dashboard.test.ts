@@ -1,5 +1,6 @@
 /** Dashboard routes in process: projection, silhouette, distribution, features, model schema,
  * predict coordinates, config schema/defaults, and their error cases. */
+import { existsSync } from 'node:fs';
 import { mkdtemp, rm, unlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -336,5 +337,36 @@ describe('GET /api/runs/:id/dendrogram', () => {
     });
     expect((await app.inject({ url: '/api/runs/pending/dendrogram' })).statusCode).toBe(409);
     expect((await app.inject({ url: '/api/runs/nope/dendrogram' })).statusCode).toBe(404);
+  });
+});
+
+describe('GET /api/runs/:id/umap', () => {
+  it('computes the UMAP map on a worker once, keeps it with the run, colours by algorithm', async () => {
+    const first = await app.inject({ url: '/api/runs/done/umap' });
+    expect(first.statusCode, first.body).toBe(200);
+    const map = first.json<{
+      method: string;
+      dims: number;
+      x: number[];
+      y: number[];
+      segment: number[];
+      id: string[];
+      total: number;
+      sampling: string;
+    }>();
+    expect(map).toMatchObject({
+      method: 'umap',
+      dims: 2,
+      sampling: `Showing all ${map.total} points.`,
+    });
+    expect(map.x).toHaveLength(map.total);
+    expect(map.y.every(Number.isFinite)).toBe(true);
+    expect(new Set(map.segment).size).toBe(3);
+    expect(existsSync(join(dataDir, 'runs', 'done', 'umap.json'))).toBe(true);
+    const again = await app.inject({ url: '/api/runs/done/umap?algorithm=minibatch-kmeans' });
+    expect(again.json<{ x: number[] }>().x).toEqual(map.x);
+    expect((await app.inject({ url: '/api/runs/done/umap?algorithm=gmm' })).statusCode).toBe(404);
+    const old = await app.inject({ url: '/api/runs/old/umap' });
+    expect(old.statusCode).toBe(404);
   });
 });

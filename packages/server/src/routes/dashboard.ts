@@ -17,6 +17,7 @@ import {
   silhouetteBody,
 } from '../results/dashboard-results.js';
 import { readReport, requireFinishedRun } from '../results/run-results.js';
+import { umapBody } from '../results/umap-map.js';
 import type { Catalog } from '../store/catalog.js';
 import {
   algorithmQuery,
@@ -107,6 +108,25 @@ export function dashboardRoutes(instance: FastifyInstance): Promise<void> {
     },
     async (request) =>
       distributionBody(await finishedDashboard(catalog, request.params.id), request.query.feature),
+  );
+
+  app.get(
+    '/api/runs/:id/umap',
+    {
+      ...plainJson,
+      schema: {
+        summary:
+          'UMAP map (2-D) of up to 2,000 points sampled per segment, coloured by an algorithm; computed on a worker thread on first request, then kept with the run',
+        params: runIdParams,
+        querystring: algorithmQuery,
+        response: { 200: projectionSchema, ...errors },
+      },
+    },
+    async (request) => {
+      const run = await requireFinishedRun(catalog, request.params.id);
+      const dashboard = await readDashboard(run.id, run.outputDir);
+      return umapBody(run.outputDir, dashboard, request.query.algorithm);
+    },
   );
 
   app.get(
