@@ -56,6 +56,11 @@ export function demoFlow(): void {
         expect(await waitForChart(page, 'radar')).toBeGreaterThan(0);
         await page.getByTestId('segment-card').first().scrollIntoViewIfNeeded();
         await screenshot(page, 'demo-segments');
+        // The UMAP map is computed on the server's worker on request, then drawn like the others.
+        await page.getByRole('button', { name: 'Compute UMAP map' }).click();
+        expect(await waitForChart(page, 'umap', 'webgl')).toBeGreaterThan(0);
+        await page.getByTestId('chart-umap').scrollIntoViewIfNeeded();
+        await screenshot(page, 'demo-umap', true);
       } catch (error) {
         await screenshot(page, 'demo-failure').catch(() => undefined);
         throw new Error(

@@ -98,6 +98,9 @@ export const getProjection = (
   maxPoints?: number,
 ): Promise<Projection> =>
   requestJson(`/api/runs/${enc(id)}/projection`, { query: { dims, algorithm, maxPoints } });
+/** `GET /api/runs/:id/umap` (computed on the server's worker on first request; seconds). */
+export const getUmap = (id: string, algorithm?: string): Promise<Projection> =>
+  requestJson(`/api/runs/${enc(id)}/umap`, { query: { algorithm } });
 /** `GET /api/runs/:id/silhouette`. */
 export const getSilhouette = (id: string, algorithm?: string): Promise<SilhouetteResponse> =>
   requestJson(`/api/runs/${enc(id)}/silhouette`, { query: { algorithm } });

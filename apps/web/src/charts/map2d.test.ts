@@ -54,6 +54,24 @@ describe('map2dChart', () => {
     expect(subtitleOf(spec)).toBe('All 4 points');
   });
 
+  it('names the axes of a UMAP map UMAP 1 and UMAP 2 (no variance shares)', () => {
+    const spec = map2dChart(
+      {
+        method: 'umap',
+        explainedVarianceRatio: [],
+        total: 3,
+        sampled: false,
+        x: [0, 1, 2],
+        y: [2, 1, 0],
+        segment: [0, 1, 1],
+        id: ['a', 'b', 'c'],
+      },
+      { title: 'Segments on a UMAP map' },
+    );
+    expect(spec.layout.xaxis?.title).toMatchObject({ text: 'UMAP 1' });
+    expect(spec.layout.yaxis?.title).toMatchObject({ text: 'UMAP 2' });
+  });
+
   it('reads the older points shape and shrinks markers for many points', () => {
     const spec = map2dChart({
       method: 'pca',

@@ -95,7 +95,12 @@ export function componentTitle(
   projection: Pick<Projection, 'method' | 'explainedVarianceRatio'>,
   index: number,
 ): string {
-  const name = projection.method === 'pca' ? `PC${index + 1}` : `Axis ${index + 1}`;
+  const name =
+    projection.method === 'pca'
+      ? `PC${index + 1}`
+      : projection.method === 'umap'
+        ? `UMAP ${index + 1}`
+        : `Axis ${index + 1}`;
   const ratio = projection.explainedVarianceRatio[index];
   return isFiniteNumber(ratio) ? `${name} (${formatPercent(ratio)} of variance)` : name;
 }

@@ -2,11 +2,13 @@
  * The Segments page's charts. Data for each chart loads on its own, so one missing endpoint
  * (e.g. the dendrogram of a k-means run, a 404) never blocks the others.
  */
+import { useState } from 'react';
 import {
   getDendrogram,
   getDistribution,
   getProjection,
   getSilhouette,
+  getUmap,
 } from '../../api/endpoints.js';
 import type { RunReport } from '../../api/types.js';
 import { crosstabChart } from '../../charts/crosstab.js';
@@ -16,7 +18,7 @@ import type { DistributionMetric, DistributionStyle } from '../../charts/distrib
 import { heatmapChart } from '../../charts/heatmap.js';
 import { map2dChart } from '../../charts/map2d.js';
 import { map3dChart } from '../../charts/map3d.js';
-import { namesOf } from '../../charts/projection.js';
+import { namesOf, type SegmentNames } from '../../charts/projection.js';
 import { radarChart } from '../../charts/radar.js';
 import { segmentMeansFromReport } from '../../charts/segment-means.js';
 import { silhouetteChart } from '../../charts/silhouette.js';
@@ -27,6 +29,37 @@ import { useAsync } from '../../components/use-async.js';
 export type { DistributionMetric, DistributionStyle };
 
 /** Reads the metric picker's value from the URL ('' or unknown: none). */
+/**
+ * The UMAP map beside the PCA maps. Computing it takes the server a few seconds the first time
+ * (then it is kept with the run), so it starts on request.
+ */
+function UmapPanel({ runId, names }: { runId: string; names: SegmentNames }) {
+  const [requested, setRequested] = useState<string | null>(null);
+  const umap = useAsync(requested === runId ? `umap-${runId}` : null, () => getUmap(runId));
+  if (requested !== runId) {
+    return (
+      <figure className="chart-panel chart-placeholder" data-testid="chart-umap-state">
+        <p>
+          A UMAP map keeps local neighbourhoods that PCA flattens. It is computed on the server (a
+          few seconds for up to 2,000 points) and kept with the run.
+        </p>
+        <button type="button" className="button" onClick={() => setRequested(runId)}>
+          Compute UMAP map
+        </button>
+      </figure>
+    );
+  }
+  return (
+    <AsyncChart
+      name="umap"
+      result={umap}
+      build={(data) =>
+        map2dChart(data, { names, title: 'Segments on a UMAP map', fileName: 'segmint-umap' })
+      }
+    />
+  );
+}
+
 export function parseMetric(value: string | undefined): DistributionMetric | null {
   return DISTRIBUTION_METRICS.find((entry) => entry.value === value)?.value ?? null;
 }
@@ -164,6 +197,7 @@ export function SegmentCharts({
       </section>
       <AsyncChart name="map2d" result={map2d} build={(data) => map2dChart(data, { names })} />
       <AsyncChart name="map3d" result={map3d} build={(data) => map3dChart(data, { names })} />
+      <UmapPanel runId={runId} names={names} />
       <AsyncChart
         name="silhouette"
         className="wide"
