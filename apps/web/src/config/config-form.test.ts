@@ -3,6 +3,8 @@ import { describe, expect, it } from 'vitest';
 import type { ColumnProfile } from '../api/types.js';
 import {
   DEFAULT_FORM,
+  DEFAULT_PARAMS,
+  algorithmParams,
   buildConfig,
   configYaml,
   guessRoles,
@@ -55,6 +57,25 @@ describe('buildConfig', () => {
     expect(config.clustering).toEqual({ algorithm: 'kmeans', k: { min: 2, max: 8 } });
     expect(config.reduction).toEqual({ method: 'none' });
     expect(config.seed).toBe(0);
+  });
+
+  it('writes the selected algorithms’ params that differ from the defaults, and no others', () => {
+    const params = { ...DEFAULT_PARAMS, eps: 0.3, minClusterSize: 12, linkage: 'average' as const };
+    expect(
+      buildConfig({ ...DEFAULT_FORM, algorithms: ['dbscan', 'kmeans'], params }).clustering,
+    ).toEqual({
+      algorithm: ['dbscan', 'kmeans'],
+      k: { min: 2, max: 8 },
+      params: { eps: 0.3 },
+    });
+    expect(
+      buildConfig({ ...DEFAULT_FORM, algorithms: ['hdbscan', 'agglomerative', 'gmm'], params })
+        .clustering,
+    ).toMatchObject({ params: { minClusterSize: 12, linkage: 'average' } });
+    expect(algorithmParams(['gmm'], { ...DEFAULT_PARAMS, covariance: 'diag' })).toEqual({
+      covariance: 'diag',
+    });
+    expect(algorithmParams(['kmeans'], params)).toEqual({});
   });
 
   it('lists roles, derived features, algorithms and a fixed k', () => {

@@ -42,6 +42,56 @@ export interface ConfigForm {
   kMin: number;
   kMax: number;
   seed: number;
+  /**
+   * `clustering.params` of the algorithms that need them (written only for the algorithms
+   * selected): DBSCAN's eps and minSamples, HDBSCAN's minClusterSize, the agglomerative linkage,
+   * the Gaussian mixture's covariance.
+   */
+  params: AlgorithmParams;
+}
+
+/** Parameters of the algorithms beyond k (see `clustering.params` in the config). */
+export interface AlgorithmParams {
+  eps: number;
+  minSamples: number;
+  minClusterSize: number;
+  linkage: 'ward' | 'complete' | 'average' | 'single';
+  covariance: 'full' | 'diag';
+}
+
+/** The server's defaults for those parameters. */
+export const DEFAULT_PARAMS: AlgorithmParams = {
+  eps: 0.5,
+  minSamples: 5,
+  minClusterSize: 5,
+  linkage: 'ward',
+  covariance: 'full',
+};
+
+/** The params keys each algorithm reads. */
+const PARAM_KEYS: Readonly<Record<string, readonly (keyof AlgorithmParams)[]>> = {
+  dbscan: ['eps', 'minSamples'],
+  hdbscan: ['minClusterSize'],
+  agglomerative: ['linkage'],
+  gmm: ['covariance'],
+};
+
+/**
+ * The `clustering.params` block for the selected algorithms: only their keys, and only values
+ * that differ from the server's defaults (so the YAML stays short).
+ * @example algorithmParams(['dbscan'], { ...DEFAULT_PARAMS, eps: 0.3 }) // { eps: 0.3 }
+ */
+export function algorithmParams(
+  algorithms: readonly string[],
+  params: AlgorithmParams,
+): Partial<AlgorithmParams> {
+  const out: Partial<AlgorithmParams> = {};
+  for (const algorithm of algorithms) {
+    for (const key of PARAM_KEYS[algorithm] ?? []) {
+      if (params[key] !== DEFAULT_PARAMS[key]) (out as Record<string, unknown>)[key] = params[key];
+    }
+  }
+  return out;
 }
 
 /** The form's defaults (the config defaults of example.ts, with a k range of 2..8). */
@@ -62,6 +112,7 @@ export const DEFAULT_FORM: ConfigForm = {
   kMin: 2,
   kMax: 8,
   seed: 0,
+  params: DEFAULT_PARAMS,
 };
 
 /** Categorical columns with more distinct values than this start as 'ignore'. */
@@ -143,9 +194,11 @@ export function buildConfig(form: ConfigForm): Record<string, unknown> {
     form.reduction === 'pca' ? { method: 'pca', components: form.components } : { method: 'none' };
   const low = Math.min(form.kMin, form.kMax);
   const high = Math.max(form.kMin, form.kMax);
+  const params = algorithmParams(form.algorithms, form.params ?? DEFAULT_PARAMS);
   config.clustering = {
     algorithm: form.algorithms.length === 1 ? form.algorithms[0] : form.algorithms,
     k: low === high ? low : { min: low, max: high },
+    ...(Object.keys(params).length > 0 ? { params } : {}),
   };
   config.seed = form.seed;
   return config;

@@ -3,7 +3,8 @@
  * k range and the seed. Every control edits the dataset's {@link ConfigForm}.
  */
 import type { ReactNode } from 'react';
-import type { ConfigForm } from '../../config/config-form.js';
+import { DEFAULT_PARAMS } from '../../config/config-form.js';
+import type { AlgorithmParams, ConfigForm } from '../../config/config-form.js';
 
 function Group({ title, children }: { title: string; children: ReactNode }) {
   return (
@@ -77,6 +78,79 @@ function Choice<T extends string>({
 }
 
 /** The sidebar. */
+/** The parameters of the selected algorithms that take more than k. */
+function AlgorithmParamsFields({
+  form,
+  onChange,
+}: {
+  form: ConfigForm;
+  onChange: (form: ConfigForm) => void;
+}) {
+  const params = form.params ?? DEFAULT_PARAMS;
+  const set = <K extends keyof AlgorithmParams>(key: K, value: AlgorithmParams[K]) =>
+    onChange({ ...form, params: { ...params, [key]: value } });
+  const has = (name: string) => form.algorithms.includes(name);
+  return (
+    <>
+      {has('dbscan') ? (
+        <div className="field-row">
+          <NumberField
+            label="DBSCAN eps"
+            value={params.eps}
+            min={0.001}
+            max={100}
+            step={0.05}
+            testId="param-eps"
+            onChange={(value) => set('eps', value)}
+          />
+          <NumberField
+            label="min samples"
+            value={params.minSamples}
+            min={1}
+            max={1000}
+            testId="param-min-samples"
+            onChange={(value) => set('minSamples', value)}
+          />
+        </div>
+      ) : null}
+      {has('hdbscan') ? (
+        <NumberField
+          label="HDBSCAN min cluster size"
+          value={params.minClusterSize}
+          min={2}
+          max={100000}
+          testId="param-min-cluster-size"
+          onChange={(value) => set('minClusterSize', value)}
+        />
+      ) : null}
+      {has('agglomerative') ? (
+        <Choice
+          label="Agglomerative linkage"
+          value={params.linkage}
+          options={[
+            { value: 'ward', label: 'Ward' },
+            { value: 'complete', label: 'complete' },
+            { value: 'average', label: 'average' },
+            { value: 'single', label: 'single' },
+          ]}
+          onChange={(value) => set('linkage', value)}
+        />
+      ) : null}
+      {has('gmm') ? (
+        <Choice
+          label="Gaussian mixture covariance"
+          value={params.covariance}
+          options={[
+            { value: 'full', label: 'full' },
+            { value: 'diag', label: 'diagonal' },
+          ]}
+          onChange={(value) => set('covariance', value)}
+        />
+      ) : null}
+    </>
+  );
+}
+
 export function ConfigSidebar({
   form,
   onChange,
@@ -218,6 +292,7 @@ export function ConfigSidebar({
             onChange={(value) => set('kMax', value)}
           />
         </div>
+        <AlgorithmParamsFields form={form} onChange={onChange} />
         <NumberField
           label="Seed"
           value={form.seed}
