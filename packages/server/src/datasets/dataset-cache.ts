@@ -88,7 +88,7 @@ export class DatasetCache {
   private query<T>(dataset: DatasetRecord, work: (open: OpenDataset) => Promise<T>): Promise<T> {
     let entry = this.loaded.get(dataset.id);
     if (entry === undefined) {
-      const opened = openDataset(dataset.path, dataset.format as DatasetFormat);
+      const opened = openDataset(dataset.path, dataset.format as DatasetFormat, dataset.options);
       entry = { opened, tail: opened.catch(() => undefined) };
       this.loaded.set(dataset.id, entry);
       const failed = entry;

@@ -12,6 +12,28 @@ export const DATASET_FORMATS = ['csv', 'tsv', 'parquet', 'json', 'ndjson', 'xlsx
 /** One of {@link DATASET_FORMATS}. */
 export type DatasetFormat = (typeof DATASET_FORMATS)[number];
 
+/** How to read a dataset file beyond its format: the CSV delimiter, the Excel sheet. */
+export interface DatasetReadOptions {
+  /** CSV/TSV field delimiter (one character); default: sniffed. */
+  readonly delimiter?: string;
+  /** XLSX sheet name; default: the only sheet (several sheets need a name). */
+  readonly sheet?: string;
+}
+
+/** The source spec of a stored dataset. */
+export function datasetSource(
+  path: string,
+  format: DatasetFormat | undefined,
+  options: DatasetReadOptions = {},
+): SourceSpec {
+  return {
+    path,
+    ...(format === undefined ? {} : { format }),
+    ...(options.delimiter === undefined ? {} : { delimiter: options.delimiter }),
+    ...(options.sheet === undefined ? {} : { sheet: options.sheet }),
+  };
+}
+
 /** A dataset loaded into its own in-memory DuckDB (close `db` when done). */
 export interface OpenDataset {
   readonly db: Database;
@@ -25,10 +47,11 @@ export interface OpenDataset {
 export async function openDataset(
   path: string,
   format: DatasetFormat | undefined,
+  options: DatasetReadOptions = {},
 ): Promise<OpenDataset> {
   const db = await openDatabase();
   try {
-    const spec: SourceSpec = format === undefined ? { path } : { path, format };
+    const spec = datasetSource(path, format, options);
     return { db, loaded: await loadSource(db, spec, { table: 'dataset' }) };
   } catch (error) {
     await db.close();
@@ -40,8 +63,9 @@ async function withLoaded<T>(
   path: string,
   format: DatasetFormat | undefined,
   work: (db: Database, loaded: LoadedTable) => Promise<T>,
+  options: DatasetReadOptions = {},
 ): Promise<T> {
-  const { db, loaded } = await openDataset(path, format);
+  const { db, loaded } = await openDataset(path, format, options);
   try {
     return await work(db, loaded);
   } finally {
@@ -56,13 +80,18 @@ async function withLoaded<T>(
 export function describeDataset(
   path: string,
   format?: DatasetFormat,
+  options: DatasetReadOptions = {},
 ): Promise<{ rows: number; columns: { name: string; type: string }[]; format: string }> {
-  return withLoaded(path, format, (_db, loaded) =>
-    Promise.resolve({
-      rows: loaded.rows,
-      columns: loaded.columns.map((column) => ({ name: column.name, type: column.type })),
-      format: loaded.format,
-    }),
+  return withLoaded(
+    path,
+    format,
+    (_db, loaded) =>
+      Promise.resolve({
+        rows: loaded.rows,
+        columns: loaded.columns.map((column) => ({ name: column.name, type: column.type })),
+        format: loaded.format,
+      }),
+    options,
   );
 }
 

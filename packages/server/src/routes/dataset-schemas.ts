@@ -20,6 +20,9 @@ export const datasetSchema = z.object({
   rows: z.number().int(),
   columns: z.array(z.object({ name: z.string(), type: z.string() })),
   format: z.string(),
+  options: z
+    .object({ delimiter: z.string().optional(), sheet: z.string().optional() })
+    .describe('How the file is read: CSV delimiter, Excel sheet ({} = defaults).'),
   origin: z.enum(['upload', 'registered']),
   createdAt: z.string(),
 });
@@ -54,3 +57,20 @@ export const columnProfileSchema = z.object({
   top: z.array(z.object({ value: z.string(), count: z.number() })),
   histogram: z.object({ edges: z.array(z.number()), counts: z.array(z.number()) }).nullable(),
 });
+
+/** `delimiter` and `sheet`: how to read an uploaded or registered file beyond its format. */
+export const readOptionsFields = {
+  delimiter: z
+    .string()
+    .refine((value) => value === 'tab' || value.length === 1, {
+      message: "expected one character, or 'tab'",
+    })
+    .optional()
+    .describe("CSV field delimiter: one character, or 'tab'; default sniffed."),
+  sheet: z
+    .string()
+    .min(1)
+    .max(200)
+    .optional()
+    .describe('Excel sheet to read; needed when the workbook has several.'),
+};

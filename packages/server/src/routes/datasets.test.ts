@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import { mkdir, mkdtemp, readFile, readdir, rm, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import exceljs from 'exceljs';
 import type { FastifyInstance } from 'fastify';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { buildApp } from '../app.js';
@@ -302,5 +303,59 @@ describe('POST /api/datasets/register', () => {
       payload: { path: '/etc/passwd' },
     });
     expect(response.statusCode).toBe(403);
+  });
+});
+
+describe('read options: CSV delimiter and Excel sheet', () => {
+  it('reads an upload with the delimiter given, keeps it for previews, profiles and runs', async () => {
+    await start();
+    // A semicolon file whose values hold commas: the sniffer alone could guess either.
+    const csv = 'id;city;spend\n1;Paris, FR;10\n2;Rome, IT;20\n3;Oslo, NO;30\n4;Lima, PE;40\n';
+    const response = await upload('shops.csv', csv, '?delimiter=%3B');
+    expect(response.statusCode, response.body).toBe(201);
+    const dataset = response.json<Dataset & { options: { delimiter?: string } }>();
+    expect(dataset.columns.map((c) => c.name)).toEqual(['id', 'city', 'spend']);
+    expect(dataset.options).toEqual({ delimiter: ';' });
+    const rows = await app.inject({ url: `/api/datasets/${dataset.id}/rows?limit=2` });
+    expect(rows.json<{ rows: Record<string, unknown>[] }>().rows[0]).toMatchObject({
+      city: 'Paris, FR',
+    });
+    const listed = await app.inject({ url: '/api/datasets' });
+    expect(listed.json<{ datasets: { options: unknown }[] }>().datasets[0]!.options).toEqual({
+      delimiter: ';',
+    });
+    const tab = await upload('t.csv', 'a\tb\n1\t2\n3\t4\n', '?delimiter=tab');
+    expect(tab.json<Dataset>().columns.map((c) => c.name)).toEqual(['a', 'b']);
+    const bad = await upload('x.csv', csv, '?delimiter=%3B%3B');
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json<{ error: { message: string } }>().error.message).toContain(
+      "expected one character, or 'tab'",
+    );
+  });
+
+  it('reads the named sheet of a workbook with several, and says which exist without one', async () => {
+    await start();
+    const workbook = new exceljs.Workbook();
+    workbook.addWorksheet('Notes').addRow(['hello']);
+    const sheet = workbook.addWorksheet('Customers');
+    sheet.addRow(['id', 'spend']);
+    sheet.addRow([1, 10]);
+    sheet.addRow([2, 20]);
+    const file = join(rootDir, 'book.xlsx');
+    await workbook.xlsx.writeFile(file);
+    const content = await readFile(file);
+    const unnamed = await upload('book.xlsx', content);
+    expect(unnamed.statusCode).toBe(422);
+    expect(unnamed.json<{ error: { message: string } }>().error.message).toContain('Customers');
+    const named = await upload('book.xlsx', content, '?sheet=Customers');
+    expect(named.statusCode, named.body).toBe(201);
+    expect(named.json<Dataset>()).toMatchObject({ rows: 2 });
+    const registered = await app.inject({
+      method: 'POST',
+      url: '/api/datasets/register',
+      payload: { path: 'book.xlsx', sheet: 'Customers' },
+    });
+    expect(registered.statusCode, registered.body).toBe(201);
+    expect(registered.json<{ options: unknown }>().options).toEqual({ sheet: 'Customers' });
   });
 });

@@ -24,6 +24,7 @@ import {
   datasetIdParams,
   datasetSchema,
   errorSchema,
+  readOptionsFields,
   rowsQuery,
 } from './dataset-schemas.js';
 
@@ -34,8 +35,22 @@ function toApi(dataset: DatasetRecord): z.infer<typeof datasetSchema> {
     rows: dataset.rows,
     columns: dataset.columns,
     format: dataset.format,
+    options: dataset.options ?? {},
     origin: dataset.origin,
     createdAt: dataset.createdAt,
+  };
+}
+
+/** The read options a client gave (only those set). */
+function readOptions(given: { delimiter?: string | undefined; sheet?: string | undefined }): {
+  delimiter?: string;
+  sheet?: string;
+} {
+  return {
+    ...(given.delimiter === undefined
+      ? {}
+      : { delimiter: given.delimiter === 'tab' ? '\t' : given.delimiter }),
+    ...(given.sheet === undefined ? {} : { sheet: given.sheet }),
   };
 }
 
@@ -76,7 +91,10 @@ function hideServerPath(error: unknown, serverPath: string, clientName: string):
 export function datasetRoutes(instance: FastifyInstance): Promise<void> {
   const app = instance.withTypeProvider<ZodTypeProvider>();
   const { catalog, segmint: settings } = instance;
-  const formatQuery = z.object({ format: z.enum(DATASET_FORMATS).optional() });
+  const formatQuery = z.object({
+    format: z.enum(DATASET_FORMATS).optional(),
+    ...readOptionsFields,
+  });
   const cache = new DatasetCache();
   instance.addHook('onClose', () => cache.close());
 
@@ -120,12 +138,14 @@ export function datasetRoutes(instance: FastifyInstance): Promise<void> {
         }
         // busboy ends a file stream at the size limit and flags it instead of failing it.
         if (part.file.truncated) throw tooLarge();
-        const described = await describeDataset(target, request.query.format);
+        const options = readOptions(request.query);
+        const described = await describeDataset(target, request.query.format, options);
         const dataset: DatasetRecord = {
           id,
           name: part.filename === '' ? basename(target) : basename(part.filename),
           path: target,
           format: described.format,
+          options,
           rows: described.rows,
           columns: described.columns,
           origin: 'upload',
@@ -149,18 +169,21 @@ export function datasetRoutes(instance: FastifyInstance): Promise<void> {
           path: z.string().min(1).max(4096),
           name: z.string().min(1).max(200).optional(),
           format: z.enum(DATASET_FORMATS).optional(),
+          ...readOptionsFields,
         }),
         response: { 201: datasetSchema, 403: errorSchema, 404: errorSchema, 422: errorSchema },
       },
     },
     async (request, reply) => {
       const path = await resolveRegisteredPath(request.body.path, settings.allowedRoots);
-      const described = await describeDataset(path, request.body.format);
+      const options = readOptions(request.body);
+      const described = await describeDataset(path, request.body.format, options);
       const dataset: DatasetRecord = {
         id: randomUUID(),
         name: request.body.name ?? basename(path),
         path,
         format: described.format,
+        options,
         rows: described.rows,
         columns: described.columns,
         origin: 'registered',

@@ -346,3 +346,32 @@ describe.skipIf(!HAVE_DATA)('run routes on real data', () => {
     expect(again).toMatchObject({ status: 'succeeded', datasetId: mallId });
   });
 });
+
+describe('runs read datasets as uploaded', () => {
+  it('a run reads the dataset with its delimiter', async () => {
+    const app = await start();
+    const rows = Array.from(
+      { length: 40 },
+      (_, i) => `${i};${i % 2 === 0 ? 'Paris, FR' : 'Rome, IT'};${(i % 2) * 50 + (i % 5)}`,
+    );
+    const response = await app.inject({
+      method: 'POST',
+      url: '/api/datasets?delimiter=%3B',
+      ...multipartFile('file', 'shops.csv', `id;city;spend\n${rows.join('\n')}\n`),
+    });
+    expect(response.statusCode, response.body).toBe(201);
+    const id = await createRun(app, response.json<{ id: string }>().id, {
+      id: 'id',
+      features: ['spend'],
+      clustering: { k: 2 },
+    });
+    const run = await finished(app, id);
+    expect(run.status, JSON.stringify(run.error)).toBe('succeeded');
+    // The run was given the dataset's delimiter (saved with the model for predicting files).
+    const model = await app.catalog.getModel(run.modelId!);
+    const file = JSON.parse(readFileSync(model!.path, 'utf8')) as {
+      run: { sourceOptions: { delimiter?: string } };
+    };
+    expect(file.run.sourceOptions.delimiter).toBe(';');
+  });
+});

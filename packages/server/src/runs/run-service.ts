@@ -258,7 +258,7 @@ export class RunService implements JobEvents {
     if (this.runner === null) throw new Error('RunService: no job runner attached.');
     const config = {
       ...partial,
-      source: { path: dataset.path, format: dataset.format },
+      source: { path: dataset.path, format: dataset.format, ...dataset.options },
     } as SegmintConfig;
     this.runner.submit({
       runId: run.id,

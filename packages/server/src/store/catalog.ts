@@ -28,6 +28,8 @@ export interface DatasetRecord {
   /** 'upload': the server owns the file and deletes it; 'registered': it only points at it. */
   origin: 'upload' | 'registered';
   createdAt: string;
+  /** How the file is read beyond its format (CSV delimiter, Excel sheet); {} = defaults. */
+  options?: { delimiter?: string; sheet?: string };
 }
 
 /** Run states; 'interrupted' marks runs that were in progress when the server stopped. */
@@ -69,6 +71,8 @@ const SCHEMA = [
   `CREATE TABLE IF NOT EXISTS datasets (id VARCHAR PRIMARY KEY, name VARCHAR NOT NULL,
     path VARCHAR NOT NULL, format VARCHAR NOT NULL, rows BIGINT NOT NULL, columns VARCHAR NOT NULL,
     origin VARCHAR NOT NULL, created_at VARCHAR NOT NULL)`,
+  // Added after the first catalogs were written: older files gain the column on open.
+  `ALTER TABLE datasets ADD COLUMN IF NOT EXISTS options VARCHAR`,
   `CREATE TABLE IF NOT EXISTS runs (id VARCHAR PRIMARY KEY, dataset_id VARCHAR NOT NULL,
     config VARCHAR NOT NULL, status VARCHAR NOT NULL, progress DOUBLE NOT NULL, error VARCHAR,
     model_id VARCHAR, output_dir VARCHAR, created_at VARCHAR NOT NULL, updated_at VARCHAR NOT NULL)`,
@@ -103,6 +107,7 @@ function toDataset(row: Row): DatasetRecord {
     columns: parseJson(text(row, 'columns')) as DatasetColumn[],
     origin: text(row, 'origin') === 'registered' ? 'registered' : 'upload',
     createdAt: text(row, 'created_at'),
+    options: parseJson(optionalText(row, 'options') ?? '{}') ?? {},
   };
 }
 
@@ -183,7 +188,8 @@ export class Catalog {
   /** Stores a new dataset. */
   async addDataset(dataset: DatasetRecord): Promise<void> {
     await this.db.run(
-      `INSERT INTO datasets VALUES ($id, $name, $path, $format, $rows, $columns, $origin, $createdAt)`,
+      `INSERT INTO datasets (id, name, path, format, rows, columns, origin, created_at, options)
+        VALUES ($id, $name, $path, $format, $rows, $columns, $origin, $createdAt, $options)`,
       {
         id: dataset.id,
         name: dataset.name,
@@ -193,6 +199,7 @@ export class Catalog {
         columns: JSON.stringify(dataset.columns),
         origin: dataset.origin,
         createdAt: dataset.createdAt,
+        options: JSON.stringify(dataset.options ?? {}),
       },
     );
   }
