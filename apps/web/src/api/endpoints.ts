@@ -53,9 +53,14 @@ export function uploadDataset(
   file: File,
   format: string,
   onProgress: (progress: UploadProgress) => void,
+  read: { delimiter?: string; sheet?: string } = {},
 ): Promise<Dataset> {
   return uploadFile<Dataset>('/api/datasets', file, {
-    query: { format: format === '' ? undefined : format },
+    query: {
+      format: format === '' ? undefined : format,
+      delimiter: read.delimiter === '' ? undefined : read.delimiter,
+      sheet: read.sheet === '' ? undefined : read.sheet,
+    },
     onProgress,
   });
 }

@@ -1,7 +1,8 @@
 /**
- * Drag-and-drop upload with a progress bar (XMLHttpRequest upload events) and the format choice
- * the server supports (`?format=`: auto, CSV, TSV, XLSX, Parquet, JSON, NDJSON; delimiters within
- * CSV are detected by the server).
+ * Drag-and-drop upload with a progress bar (XMLHttpRequest upload events) and how to read the
+ * file: the format (`?format=`: auto, CSV, TSV, XLSX, Parquet, JSON, NDJSON), the CSV delimiter
+ * (`?delimiter=`, default detected by the server) and the Excel sheet (`?sheet=`, needed when the
+ * workbook has several: the server's error names them).
  */
 import { useId, useRef, useState } from 'react';
 import type { DragEvent } from 'react';
@@ -15,17 +16,28 @@ const FORMAT_LABELS: Record<string, string> = {
   '': 'Detect from the file name',
   csv: 'CSV (comma or semicolon)',
   tsv: 'TSV (tab-separated)',
-  xlsx: 'Excel (.xlsx, first sheet)',
+  xlsx: 'Excel (.xlsx)',
   parquet: 'Parquet',
   json: 'JSON (array of objects)',
   ndjson: 'NDJSON (one object per line)',
 };
+
+/** CSV delimiters offered ('' = detected by the server). */
+const DELIMITERS: readonly { value: string; label: string }[] = [
+  { value: '', label: 'Detect' },
+  { value: ',', label: 'Comma ,' },
+  { value: ';', label: 'Semicolon ;' },
+  { value: 'tab', label: 'Tab' },
+  { value: '|', label: 'Pipe |' },
+];
 
 /** The upload area; calls `onUploaded` with the new dataset. */
 export function UploadZone({ onUploaded }: { onUploaded: (dataset: Dataset) => void }) {
   const inputId = useId();
   const input = useRef<HTMLInputElement>(null);
   const [format, setFormat] = useState('');
+  const [delimiter, setDelimiter] = useState('');
+  const [sheet, setSheet] = useState('');
   const [dragging, setDragging] = useState(false);
   const [progress, setProgress] = useState<{ name: string; loaded: number; total: number } | null>(
     null,
@@ -37,8 +49,11 @@ export function UploadZone({ onUploaded }: { onUploaded: (dataset: Dataset) => v
     setProgress({ name: file.name, loaded: 0, total: file.size });
     try {
       const chosen = format === '' ? await sniffFormat(file) : format;
-      const dataset = await uploadDataset(file, chosen, ({ loaded, total }) =>
-        setProgress({ name: file.name, loaded, total }),
+      const dataset = await uploadDataset(
+        file,
+        chosen,
+        ({ loaded, total }) => setProgress({ name: file.name, loaded, total }),
+        { delimiter, sheet: sheet.trim() },
       );
       setProgress(null);
       onUploaded(dataset);
@@ -112,6 +127,30 @@ export function UploadZone({ onUploaded }: { onUploaded: (dataset: Dataset) => v
             </option>
           ))}
         </select>
+      </label>
+      <label className="field inline">
+        <span>Delimiter</span>
+        <select
+          value={delimiter}
+          data-testid="upload-delimiter"
+          onChange={(event) => setDelimiter(event.target.value)}
+        >
+          {DELIMITERS.map(({ value, label }) => (
+            <option key={value} value={value}>
+              {label}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label className="field inline">
+        <span>Excel sheet</span>
+        <input
+          type="text"
+          value={sheet}
+          placeholder="the only sheet"
+          data-testid="upload-sheet"
+          onChange={(event) => setSheet(event.target.value)}
+        />
       </label>
       {error === null ? null : <ErrorBox error={error} />}
     </section>
