@@ -82,6 +82,27 @@ describe('chooseK', () => {
     expect(result.curves.silhouetteLower).toEqual(result.curves.silhouette);
   });
 
+  it('votes with stability on request: the planted k is the most stable under resampling', () => {
+    const result = chooseK(blobs.X, {
+      kRange: [2, 6],
+      criteria: ['silhouette', 'stability'],
+      stabilityResamples: 6,
+    });
+    const stability = result.curves.stability!;
+    expect(stability).toHaveLength(5);
+    expect(stability[2]).toBeGreaterThan(0.99); // k = 4
+    for (const value of stability) expect(value).toBeLessThanOrEqual(1 + 1e-12);
+    expect(result.votes.map((v) => [v.criterion, v.k])).toEqual([
+      ['silhouette', 4],
+      ['stability', 4],
+    ]);
+    // Without the criterion no refits run and the curve is absent.
+    expect(chooseK(blobs.X, { kRange: [2, 3] }).curves.stability).toBeUndefined();
+    expect(() => chooseK(blobs.X, { criteria: ['stabilty' as 'stability'] })).toThrow(
+      "'criteria' must be a non-empty array of 'elbow', 'silhouette', 'calinski-harabasz', 'davies-bouldin', 'stability'",
+    );
+  });
+
   it('estimates the silhouette with an interval beyond silhouetteSampleSize', () => {
     const { curves, recommendation } = chooseK(blobs.X, {
       kRange: [3, 5],

@@ -9,7 +9,7 @@
  */
 import { ERROR_CODES, SegmintError, isSegmintError, type ErrorCode } from '../core/errors.js';
 import { checkParams, invalidParameter, mergeOptions } from '../core/params.js';
-import type { MatrixLike } from '../matrix/matrix.js';
+import type { Matrix, MatrixLike } from '../matrix/matrix.js';
 import { toMatrix } from '../matrix/matrix.js';
 import { assertFinite, assertNonEmpty } from '../matrix/validate.js';
 import { kmeans } from '../cluster/kmeans.js';
@@ -22,6 +22,7 @@ import {
 import { calinskiHarabasz } from '../metrics/calinski-harabasz.js';
 import { daviesBouldin } from '../metrics/davies-bouldin.js';
 import { silhouetteEstimate } from '../metrics/silhouette-estimate.js';
+import { bootstrapStability } from '../stability/bootstrap-stability.js';
 import {
   checkCriteria,
   chooseKFromCurvesKernel,
@@ -71,6 +72,11 @@ export interface ChooseKOptions {
   keepModels: boolean;
   /** Silhouette line for weak structure (see {@link chooseKFromCurves}). Default 0.25. */
   weakSilhouette: number;
+  /**
+   * With the 'stability' criterion: refits per k on 80% subsamples (bootstrapStability), whose
+   * mean adjusted Rand index with the fit on all rows is the k's stability. Default 10.
+   */
+  stabilityResamples: number;
   /** Called after each k. */
   onProgress?: (event: ChooseKProgress) => void;
   /** Checked before each k; when aborted, chooseK throws a SegmintError with code CANCELLED. */
@@ -88,6 +94,7 @@ export const CHOOSE_K_DEFAULTS: Readonly<ChooseKOptions> = Object.freeze({
   clustererOptions: {},
   keepModels: false,
   weakSilhouette: 0.25,
+  stabilityResamples: 10,
 });
 
 /** What {@link chooseK} returns: the curves, the vote, and optionally the models. */
@@ -110,6 +117,7 @@ const CONSTRAINTS = {
   clustererOptions: { type: 'any' },
   keepModels: { type: 'boolean' },
   weakSilhouette: { type: 'number', min: -1, max: 1 },
+  stabilityResamples: { type: 'integer', min: 1, max: 1000 },
   onProgress: { type: 'any', optional: true },
   signal: { type: 'any', optional: true },
 } as const;
@@ -183,6 +191,8 @@ export function chooseK(X: MatrixLike, options?: Partial<ChooseKOptions>): Choos
   const silhouetteUpper: number[] = [];
   const ch: number[] = [];
   const db: number[] = [];
+  const stability: number[] = [];
+  const wantsStability = settings.criteria.includes('stability');
   const models: (KMeansModel | MiniBatchKMeansModel)[] = [];
   for (let k = kMin; k <= kMax; k++) {
     if (settings.signal?.aborted === true) {
@@ -200,11 +210,22 @@ export function chooseK(X: MatrixLike, options?: Partial<ChooseKOptions>): Choos
       seed: settings.seed,
       nInit: settings.nInit,
     };
-    const model =
+    const fit = (rows: Matrix) =>
       settings.clusterer === 'kmeans'
-        ? kmeans(data, fitOptions as Partial<KMeansOptions> & { clusterCount: number })
-        : miniBatchKMeans(data, fitOptions);
+        ? kmeans(rows, fitOptions as Partial<KMeansOptions> & { clusterCount: number })
+        : miniBatchKMeans(rows, fitOptions);
+    const model = fit(data);
     ks.push(k);
+    stability.push(
+      wantsStability
+        ? bootstrapStability(data, (rows) => fit(rows).labels, {
+            resamples: settings.stabilityResamples,
+            fraction: 0.8,
+            seed: settings.seed,
+            reference: model.labels,
+          }).meanARI
+        : NaN,
+    );
     inertia.push(model.inertia);
     const estimate = metricOrNaN(() =>
       silhouetteEstimate(data, model.labels, {
@@ -228,6 +249,7 @@ export function chooseK(X: MatrixLike, options?: Partial<ChooseKOptions>): Choos
     silhouetteUpper,
     calinskiHarabasz: ch,
     daviesBouldin: db,
+    ...(wantsStability ? { stability } : {}),
   };
   const selection = chooseKFromCurvesKernel(curves, {
     criteria: settings.criteria,

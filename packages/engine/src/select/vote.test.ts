@@ -40,6 +40,30 @@ describe('chooseKFromCurves', () => {
     expect(recommendation.summary).toBe('k = 4, 4 of 4 criteria agree');
   });
 
+  it('stability votes for the finest k as stable as the most stable one (within 0.02)', () => {
+    const withStability = { ...clean, stability: [1, 0.97, 0.985, 0.7, 0.6, 0.5] };
+    const vote = (stability: number[]) =>
+      chooseKFromCurves({ ...clean, stability }, { criteria: ['stability'] }).votes[0];
+    expect(
+      chooseKFromCurves(withStability, { criteria: ['silhouette', 'stability'] }).votes,
+    ).toEqual([
+      { criterion: 'silhouette', k: 4, score: 0.72 },
+      { criterion: 'stability', k: 4, score: 0.985 },
+    ]);
+    expect(vote([1, 0.97, 0.979, 0.7, 0.6, 0.5])).toEqual({
+      criterion: 'stability',
+      k: 2,
+      score: 1,
+    });
+    expect(vote([NaN, NaN, NaN, NaN, NaN, NaN])).toMatchObject({
+      k: null,
+      reason: 'it was not computed.',
+    });
+    expect(() => chooseKFromCurves({ ...clean, stability: [1] })).toThrow(
+      "curve 'stability' has 1 values but 'k' has 6",
+    );
+  });
+
   it('gives the result its TSDoc example promises', () => {
     const silhouette = [0.5, 0.7, 0.5, 0.4];
     const result = chooseKFromCurves({

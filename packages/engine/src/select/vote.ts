@@ -4,7 +4,9 @@
  *
  * Criteria: the elbow of the inertia curve (Kneedle, Satopää et al. 2011), the largest mean
  * silhouette (Rousseeuw 1987), the largest Calinski-Harabasz index (Calinski & Harabasz 1974),
- * the smallest Davies-Bouldin index (Davies & Bouldin 1979). Silhouette bands follow Kaufman &
+ * the smallest Davies-Bouldin index (Davies & Bouldin 1979), and, when asked for, the most
+ * stable k under resampling (mean adjusted Rand index of refits, Ben-Hur et al. 2002;
+ * stability/stability-curve.ts: the finest k within {@link STABILITY_TOLERANCE} of the best). Silhouette bands follow Kaufman &
  * Rousseeuw (1990, ch. 2): below 0.25 "no substantial structure has been found".
  *
  * Pure: no clustering happens here, so the pipeline and the server reuse it on stored curves.
@@ -14,14 +16,30 @@ import { checkParams, mergeOptions } from '../core/params.js';
 import { kneedleKernel, KNEEDLE_DEFAULTS, type KneedleResult } from './kneedle.js';
 
 /** A criterion that votes for k. */
-export type SelectionCriterion = 'elbow' | 'silhouette' | 'calinski-harabasz' | 'davies-bouldin';
+export type SelectionCriterion =
+  'elbow' | 'silhouette' | 'calinski-harabasz' | 'davies-bouldin' | 'stability';
 
-/** Every criterion, in the order votes are listed. */
+/** The default criteria (cheap: one fit per k), in the order votes are listed. */
 export const SELECTION_CRITERIA: readonly SelectionCriterion[] = Object.freeze([
   'elbow',
   'silhouette',
   'calinski-harabasz',
   'davies-bouldin',
+]);
+
+/**
+ * The stability vote goes to the largest k whose mean resampling ARI is within this of the best
+ * one (see `castVote`).
+ */
+export const STABILITY_TOLERANCE = 0.02;
+
+/**
+ * Every criterion, in the order votes are listed: the defaults plus 'stability', which refits
+ * each k on resamples (several fits per k), so it votes only when asked for.
+ */
+export const ALL_SELECTION_CRITERIA: readonly SelectionCriterion[] = Object.freeze([
+  ...SELECTION_CRITERIA,
+  'stability',
 ]);
 
 /**
@@ -43,6 +61,11 @@ export interface SelectionCurves {
   readonly calinskiHarabasz: readonly number[];
   /** Davies-Bouldin index (lower is better). */
   readonly daviesBouldin: readonly number[];
+  /**
+   * Mean adjusted Rand index between the fit on all rows and refits on resamples (higher is
+   * more stable); absent or NaN when the 'stability' criterion was not requested.
+   */
+  readonly stability?: readonly number[];
 }
 
 /** One criterion's vote: `k` null means it abstained (`reason` says why). */
@@ -155,11 +178,11 @@ export function checkCriteria(owner: string, criteria: unknown): void {
   const valid =
     Array.isArray(criteria) &&
     criteria.length > 0 &&
-    criteria.every((c) => SELECTION_CRITERIA.includes(c as SelectionCriterion));
+    criteria.every((c) => ALL_SELECTION_CRITERIA.includes(c as SelectionCriterion));
   if (!valid) {
     throw new SegmintError(
       ERROR_CODES.INVALID_PARAMETER,
-      `${owner}: 'criteria' must be a non-empty array of ${SELECTION_CRITERIA.map((c) => `'${c}'`).join(', ')}; got ${JSON.stringify(criteria)}.`,
+      `${owner}: 'criteria' must be a non-empty array of ${ALL_SELECTION_CRITERIA.map((c) => `'${c}'`).join(', ')}; got ${JSON.stringify(criteria)}.`,
       { parameter: 'criteria', value: criteria },
     );
   }
@@ -175,6 +198,13 @@ function checkCurves(curves: SelectionCurves): void {
     'calinskiHarabasz',
     'daviesBouldin',
   ] as const;
+  if (curves.stability !== undefined && curves.stability.length !== m) {
+    throw new SegmintError(
+      ERROR_CODES.INVALID_SHAPE,
+      `chooseKFromCurves: curve 'stability' has ${curves.stability.length} values but 'k' has ${m}.`,
+      { parameter: 'stability', value: curves.stability.length },
+    );
+  }
   for (const key of keys) {
     if (curves[key].length !== m || m < 1) {
       throw new SegmintError(
@@ -205,7 +235,7 @@ export function chooseKFromCurvesKernel(
   const m = ks.length;
   const knee = elbowOf(curves, options.kneeSensitivity);
   const votes: CriterionVote[] = [];
-  for (const criterion of SELECTION_CRITERIA) {
+  for (const criterion of ALL_SELECTION_CRITERIA) {
     if (options.criteria.includes(criterion)) votes.push(castVote(criterion, curves, knee));
   }
   const reasons: string[] = [];
@@ -333,7 +363,9 @@ function castVote(
       ? curves.silhouette
       : criterion === 'calinski-harabasz'
         ? curves.calinskiHarabasz
-        : curves.daviesBouldin;
+        : criterion === 'stability'
+          ? (curves.stability ?? [])
+          : curves.daviesBouldin;
   const sign = criterion === 'davies-bouldin' ? -1 : 1;
   let best = -1;
   for (let i = 0; i < values.length; i++) {
@@ -341,6 +373,16 @@ function castVote(
     if (Number.isFinite(v) && (best < 0 || sign * v > sign * values[best]!)) best = i;
   }
   if (best < 0) return { criterion, k: null, score: null, reason: 'it was not computed.' };
+  if (criterion === 'stability') {
+    // Coarser segmentations of real structure are stable too (two blobs merged the same way
+    // every time), so the most stable k is often the smallest. Stability votes for the finest
+    // k that is as reproducible as the most reproducible one (within STABILITY_TOLERANCE).
+    let finest = best;
+    for (let i = 0; i < values.length; i++) {
+      if (values[i]! >= values[best]! - STABILITY_TOLERANCE && ks[i]! > ks[finest]!) finest = i;
+    }
+    return { criterion, k: ks[finest]!, score: values[finest]! };
+  }
   if (criterion === 'calinski-harabasz' && values.length > 2 && best === values.length - 1) {
     let rising = true;
     for (let i = 1; i < values.length; i++) if (!(values[i]! >= values[i - 1]!)) rising = false;

@@ -10,14 +10,19 @@ import {
   type TransactionsSpec,
 } from '@segmint/data';
 import {
-  SELECTION_CRITERIA as ENGINE_CRITERIA,
+  ALL_SELECTION_CRITERIA as ENGINE_CRITERIA,
+  SELECTION_CRITERIA as ENGINE_DEFAULT_CRITERIA,
   type OutlierRule,
   type SegmentationAlgorithm,
   type SelectionCriterion,
 } from '@segmint/engine';
 import { describe, expect, test } from 'vitest';
 import { parseConfig } from './parse.js';
-import { SELECTION_CRITERIA, type CLUSTERING_ALGORITHMS } from './schema-cluster.js';
+import {
+  DEFAULT_SELECTION_CRITERIA,
+  SELECTION_CRITERIA,
+  type CLUSTERING_ALGORITHMS,
+} from './schema-cluster.js';
 import { SOURCE_FORMATS } from './schema-data.js';
 
 /** True when every engine algorithm is accepted by the config (fails to compile otherwise). */
@@ -52,5 +57,6 @@ cleaning: { outliers: [{ rule: iqr, k: 2 }] }
   test('the name lists are the same as the data layer and engine lists', () => {
     expect([...SOURCE_FORMATS].sort()).toEqual([...DATA_SOURCE_FORMATS].sort());
     expect([...SELECTION_CRITERIA]).toEqual([...ENGINE_CRITERIA]);
+    expect([...DEFAULT_SELECTION_CRITERIA]).toEqual([...ENGINE_DEFAULT_CRITERIA]);
   });
 });

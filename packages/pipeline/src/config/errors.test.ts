@@ -142,7 +142,7 @@ describe('wrong types and values', () => {
       ['seed: -1', "'seed' at line 2:7 must be an integer in [0, 4294967295]; got -1"],
       [
         'selection: { criteria: [elbow, gap] }',
-        "'selection.criteria[1]' at line 2:32 must be one of 'elbow', 'silhouette', 'calinski-harabasz' or 'davies-bouldin'; got 'gap'",
+        "'selection.criteria[1]' at line 2:32 must be one of 'elbow', 'silhouette', 'calinski-harabasz', 'davies-bouldin' or 'stability'; got 'gap'",
       ],
       [
         'source: { path: a.csv, delimiter: ";;" }',

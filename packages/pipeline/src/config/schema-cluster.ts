@@ -35,7 +35,14 @@ export const SELECTION_CRITERIA = [
   'silhouette',
   'calinski-harabasz',
   'davies-bouldin',
+  'stability',
 ] as const satisfies readonly SelectionCriterion[];
+
+/**
+ * The criteria that vote unless the config lists others: every one but 'stability', which refits
+ * each k on `stability.resamples` subsamples (ask for it explicitly).
+ */
+export const DEFAULT_SELECTION_CRITERIA = SELECTION_CRITERIA.filter((c) => c !== 'stability');
 
 const K_EXPECTED = 'an integer >= 1 or { min, max }';
 
@@ -159,8 +166,10 @@ export const selectionSchema = section({
       (names) => new Set(names).size === names.length,
       expecting('a list of distinct criteria'),
     )
-    .default([...SELECTION_CRITERIA])
-    .describe('Criteria that vote on k.'),
+    .default([...DEFAULT_SELECTION_CRITERIA])
+    .describe(
+      "Criteria that vote on k; default all but 'stability' (which refits each k on subsamples: stability.resamples of them, 10 when 0).",
+    ),
   silhouetteSampleSize: integer(10)
     .default(2000)
     .describe('Rows beyond which the silhouette is estimated on a stratified sample.'),

@@ -103,6 +103,7 @@ export function selectK(
     nInit: restarts(config.clustering.params),
     seed: clusteringSeed(config),
     silhouetteSampleSize: config.selection.silhouetteSampleSize,
+    stabilityResamples: config.stability.resamples > 0 ? config.stability.resamples : 10,
     clustererOptions: clustererParams(algorithm, config.clustering.params),
     ...(options.signal ? { signal: options.signal } : {}),
     onProgress: (event) => options.onProgress?.(event.done, event.total, event.k),

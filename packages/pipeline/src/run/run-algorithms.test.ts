@@ -159,6 +159,34 @@ describe.skipIf(!hasSharedDatasets)('every algorithm in one run (mall customers)
     });
   });
 
+  it('stability can vote on k (refits per k on subsamples)', async () => {
+    const result = await runYaml(
+      folder.dir,
+      [
+        `source: ${dataset('mall_customers', 'Mall_Customers.csv')}`,
+        'features: ["Annual Income (k$)", "Spending Score (1-100)"]',
+        'clustering: { algorithm: kmeans, k: { min: 2, max: 7 } }',
+        'selection: { criteria: [silhouette, stability] }',
+        'stability: { resamples: 5 }',
+        `output: ${join(folder.dir, 'stability-vote')}`,
+        '',
+      ].join('\n'),
+      { dataDir: null },
+    );
+    const selection = result.report.selection!;
+    expect(selection.curves.stability).toHaveLength(6);
+    for (const ari of selection.curves.stability!) {
+      expect(ari).toBeGreaterThan(0);
+      expect(ari).toBeLessThanOrEqual(1 + 1e-12);
+    }
+    const vote = selection.votes.find((v) => v.criterion === 'stability')!;
+    // The finest k as stable as the most stable one (within 0.02).
+    const curve = selection.curves.stability!;
+    const best = Math.max(...curve);
+    const finest = Math.max(...selection.curves.k.filter((_, i) => curve[i]! >= best - 0.02));
+    expect(vote.k).toBe(finest);
+  });
+
   it('a run of density algorithms alone skips choosing k', async () => {
     const result = await runYaml(
       folder.dir,
