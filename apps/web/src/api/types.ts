@@ -426,6 +426,15 @@ export interface ReportSegment {
     readonly text: string;
     readonly effect: number;
   }[];
+  /**
+   * Readable rules that pick the segment out, with precision (share of matching rows in the
+   * segment) and coverage (share of the segment matched); absent in reports before rules existed.
+   */
+  readonly rules?: readonly {
+    readonly text: string;
+    readonly precision: number;
+    readonly coverage: number;
+  }[];
 }
 
 /** RFM facts (present when the config has a `transactions` block). */

@@ -1,5 +1,6 @@
 /**
- * One card per segment: name, size, share, top traits and description. Choosing a card puts the
+ * One card per segment: name, size, share, top traits, the rules that pick it out (with precision
+ * and coverage) and the description. Choosing a card puts the
  * segment in the URL (`?segment=2`), so a link reopens it.
  */
 import type { ReportSegment } from '../../api/types.js';
@@ -62,6 +63,21 @@ export function SegmentCards({
                 <li key={`${trait.feature}-${trait.text}`}>{trait.text}</li>
               ))}
             </ul>
+            {(segment.rules ?? []).length === 0 ? null : (
+              <div className="rules">
+                <span className="rules-title">Rule{segment.rules!.length === 1 ? '' : 's'}</span>
+                <ul>
+                  {segment.rules!.slice(0, 2).map((rule) => (
+                    <li key={rule.text}>
+                      <code>{rule.text}</code>{' '}
+                      <span className="rule-quality">
+                        {formatShare(rule.precision)} precise · covers {formatShare(rule.coverage)}
+                      </span>
+                    </li>
+                  ))}
+                </ul>
+              </div>
+            )}
             <p className="description" title={segment.description}>
               {segment.description}
             </p>
