@@ -76,6 +76,9 @@ describe('buildConfig', () => {
       covariance: 'diag',
     });
     expect(algorithmParams(['kmeans'], params)).toEqual({});
+    expect(algorithmParams(['hdbscan'], { ...DEFAULT_PARAMS, metric: 'gower' })).toEqual({
+      metric: 'gower',
+    });
   });
 
   it('lists roles, derived features, algorithms and a fixed k', () => {

@@ -57,6 +57,8 @@ export interface AlgorithmParams {
   minClusterSize: number;
   linkage: 'ward' | 'complete' | 'average' | 'single';
   covariance: 'full' | 'diag';
+  /** DBSCAN, HDBSCAN, agglomerative: Gower distances for mixed numeric and categorical data. */
+  metric: 'euclidean' | 'gower';
 }
 
 /** The server's defaults for those parameters. */
@@ -66,13 +68,14 @@ export const DEFAULT_PARAMS: AlgorithmParams = {
   minClusterSize: 5,
   linkage: 'ward',
   covariance: 'full',
+  metric: 'euclidean',
 };
 
 /** The params keys each algorithm reads. */
 const PARAM_KEYS: Readonly<Record<string, readonly (keyof AlgorithmParams)[]>> = {
-  dbscan: ['eps', 'minSamples'],
-  hdbscan: ['minClusterSize'],
-  agglomerative: ['linkage'],
+  dbscan: ['eps', 'minSamples', 'metric'],
+  hdbscan: ['minClusterSize', 'metric'],
+  agglomerative: ['linkage', 'metric'],
   gmm: ['covariance'],
 };
 

@@ -10,6 +10,7 @@ import type { StepSpec } from '../preprocess/steps.js';
 import { table, type Table } from '../preprocess/table.js';
 import { SEGMENTATION_ALGORITHMS, type SegmentationAlgorithm } from './clusterers.js';
 import { predictSegments } from './predict-segments.js';
+import { GOWER_MAX_ROWS } from './gower-space.js';
 import { relabelSegments } from './relabel.js';
 import {
   fitSegmentation,
@@ -200,4 +201,66 @@ describe('relabelSegments', () => {
       );
     },
   );
+});
+
+describe("metric 'gower' (mixed data, distance-based algorithms)", () => {
+  const { t, truth } = customers();
+  const GOWER: Record<'dbscan' | 'hdbscan' | 'agglomerative', Record<string, unknown>> = {
+    dbscan: { metric: 'gower', eps: 0.1, minSamples: 5 },
+    hdbscan: { metric: 'gower', minClusterSize: 10 },
+    agglomerative: { metric: 'gower', clusterCount: 3 },
+  };
+
+  it.each(['dbscan', 'hdbscan', 'agglomerative'] as const)(
+    '%s on Gower distances finds the groups, predicts, and saves its training rows',
+    (algorithm) => {
+      const fit = fitSegmentation(t, { steps: STEPS, algorithm, clusterer: GOWER[algorithm] });
+      expect(adjustedRandIndex(fit.labels, truth)).toBeGreaterThan(0.9);
+      const clusterer = fit.model.clusterer;
+      expect(clusterer.kind === 'algorithm' && clusterer.gower?.training.rows).toBe(150);
+      if (algorithm === 'agglomerative') expect(clusterer.options.linkage).toBe('average');
+      const predictions = predictSegments(fit.model, t);
+      const same = predictions.filter((p, i) => p.segment === fit.labels[i]).length;
+      expect(same / 150).toBeGreaterThanOrEqual(0.97);
+      const loaded = loadModel(saveModel(fit.model));
+      const fresh = table({
+        income: [31_000, 94_000],
+        spend: [210, 2_350],
+        channel: ['store', 'app'],
+      });
+      expect(predictSegments(loaded, fresh)).toEqual(predictSegments(fit.model, fresh));
+      expect(predictSegments(loaded, fresh).map((p) => p.segment)).toEqual(
+        predictSegments(
+          fit.model,
+          table({ income: [30_000, 95_000], spend: [200, 2_400], channel: ['store', 'app'] }),
+        ).map((p) => p.segment),
+      );
+    },
+  );
+
+  it('names the algorithms and settings it applies to', () => {
+    expect(() =>
+      fitSegmentation(t, {
+        steps: STEPS,
+        algorithm: 'gmm',
+        clusterer: { clusterCount: 3, metric: 'gower' },
+      }),
+    ).toThrow("metric 'gower' applies to dbscan, hdbscan and agglomerative; got algorithm 'gmm'.");
+    expect(() =>
+      fitSegmentation(t, {
+        steps: STEPS,
+        algorithm: 'hdbscan',
+        reduction: { components: 2 },
+        clusterer: { metric: 'gower' },
+      }),
+    ).toThrow(
+      "metric 'gower' compares the features themselves; PCA mixes them, so 'reduction' must be none.",
+    );
+    const big = table({ x: Float64Array.from({ length: GOWER_MAX_ROWS + 1 }, (_, i) => i % 7) });
+    expect(() =>
+      fitSegmentation(big, { algorithm: 'dbscan', clusterer: { metric: 'gower' } }),
+    ).toThrow(
+      `metric 'gower': 10001 rows is more than the 10,000 a Gower distance matrix is computed for`,
+    );
+  });
 });

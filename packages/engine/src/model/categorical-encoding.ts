@@ -29,9 +29,14 @@ export interface CategoricalEncoding {
 
 /**
  * The encoding of a pipeline's output features, with thresholds from the training matrix X.
- * @throws SegmintError INVALID_PARAMETER when the pipeline has no one-hot encoded column.
+ * @throws SegmintError INVALID_PARAMETER when the pipeline has no one-hot encoded column (unless
+ *   `requireCategorical` is false: Gower distances also work on numeric features alone).
  */
-export function categoricalEncoding(pipeline: FittedPipeline, X: Matrix): CategoricalEncoding {
+export function categoricalEncoding(
+  pipeline: FittedPipeline,
+  X: Matrix,
+  options: { readonly requireCategorical?: boolean } = {},
+): CategoricalEncoding {
   const index = new Map(pipeline.featureNames.map((name, j) => [name, j]));
   const grouped = new Set<number>();
   const groups: { name: string; columns: number[]; thresholds: number[] }[] = [];
@@ -46,7 +51,7 @@ export function categoricalEncoding(pipeline: FittedPipeline, X: Matrix): Catego
       groups.push({ name: column.name, columns, thresholds: columns.map((j) => midpoint(X, j)) });
     }
   }
-  if (groups.length === 0) {
+  if (groups.length === 0 && options.requireCategorical !== false) {
     throw new SegmintError(
       ERROR_CODES.INVALID_PARAMETER,
       "kprototypes: the features have no categorical column; k-prototypes clusters mixed numeric and categorical data (use 'kmeans' for numeric data).",

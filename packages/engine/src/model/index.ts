@@ -5,3 +5,4 @@ export * from './segmentation-json.js';
 export * from './clusterers.js';
 export * from './categorical-encoding.js';
 export * from './relabel.js';
+export * from './gower-space.js';

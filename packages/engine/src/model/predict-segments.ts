@@ -17,6 +17,7 @@ import { tableFromRecords, type Table } from '../preprocess/table.js';
 import { pcaTransform } from '../reduce/pca-transform.js';
 import { encodeCategorical } from './categorical-encoding.js';
 import { predictModelAlgorithm } from './clusterers.js';
+import { gowerDistancesTo } from './gower-space.js';
 import {
   nearestSegments,
   NOISE_SEGMENT,
@@ -67,10 +68,12 @@ export function predictSegments(
   let labels = nearest;
   let strength: Float64Array | null = null;
   if (clusterer.kind === 'algorithm') {
+    const mixed = clusterer.encoding ? encodeCategorical(Z, clusterer.encoding) : Z;
     const assigned = predictModelAlgorithm(
       clusterer.algorithm,
       clusterer.fitted,
-      clusterer.encoding ? encodeCategorical(Z, clusterer.encoding) : Z,
+      // Models on Gower distances assign from the distances to their training rows.
+      clusterer.gower ? gowerDistancesTo(clusterer.gower, mixed) : mixed,
     );
     labels = assigned.labels;
     strength = assigned.strength;

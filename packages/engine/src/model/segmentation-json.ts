@@ -23,6 +23,7 @@ import {
 } from '../preprocess/pipeline-json.js';
 import { pcaFromJSON, pcaToJSON, type PCAModelJSON } from '../reduce/pca-json.js';
 import type { CategoricalEncoding } from './categorical-encoding.js';
+import type { GowerSpace } from './gower-space.js';
 import { loadModelAlgorithm, SEGMENTATION_ALGORITHMS, type ModelAlgorithm } from './clusterers.js';
 import type {
   CentroidClusterer,
@@ -77,6 +78,12 @@ export type ClustererJSON =
       /** The algorithm's own fitted JSON (`segmint.dbscan`, ...). */
       readonly fitted: unknown;
       readonly encoding: CategoricalEncoding | null;
+      /** `metric: 'gower'`: training rows (mixed layout) and numeric ranges; absent or null otherwise. */
+      readonly gower?: {
+        readonly training: MatrixJSON;
+        readonly numericCount: number;
+        readonly ranges: number[];
+      } | null;
       /** Segment id of each algorithm label after renumbering; absent or null: identity. */
       readonly labelMap?: number[] | null;
     };
@@ -102,6 +109,17 @@ function clustererToJSON(clusterer: SegmentationClusterer): ClustererJSON {
     ...common,
     fitted: clusterer.fitted,
     labelMap: clusterer.labelMap ? Array.from(clusterer.labelMap) : null,
+    gower: clusterer.gower
+      ? {
+          training: {
+            rows: clusterer.gower.training.rows,
+            cols: clusterer.gower.training.cols,
+            data: Array.from(clusterer.gower.training.data),
+          },
+          numericCount: clusterer.gower.numericCount,
+          ranges: [...clusterer.gower.ranges],
+        }
+      : null,
     encoding: clusterer.encoding
       ? {
           numericColumns: [...clusterer.encoding.numericColumns],
@@ -200,6 +218,7 @@ export function segmentationFromJSON(json: unknown): SegmentationModel {
       ...common,
       fitted,
       encoding: readEncoding(c, cols),
+      gower: readGower(c),
       labelMap: readLabelMap(c, rows),
     };
   }
@@ -243,6 +262,33 @@ export function loadModel(text: string): SegmentationModel {
     );
   }
   return segmentationFromJSON(json);
+}
+
+function readGower(c: JsonObject): GowerSpace | null {
+  const value = c.value.gower;
+  if (value === null || value === undefined) return null;
+  const g = readObject(value, `${c.path}.gower`);
+  const t = objectField(g, 'training');
+  const rows = integer(t, 'rows');
+  const cols = integer(t, 'cols');
+  const data = Float64Array.from(arrayField(t, 'data', asNumber));
+  if (data.length !== rows * cols || rows < 1) {
+    throw invalid(
+      `${t.path}.data`,
+      `${rows} x ${cols} finite numbers (rows >= 1)`,
+      `${data.length} values`,
+    );
+  }
+  const numericCount = integer(g, 'numericCount');
+  const ranges = arrayField(g, 'ranges', asNumber);
+  if (numericCount > cols || ranges.length !== numericCount) {
+    throw invalid(
+      `${g.path}.ranges`,
+      `${numericCount} numbers (one per numeric column)`,
+      ranges.length,
+    );
+  }
+  return { training: { data, rows, cols }, numericCount, ranges };
 }
 
 function readLabelMap(c: JsonObject, rows: number): Int32Array | null {

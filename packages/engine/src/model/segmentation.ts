@@ -18,10 +18,12 @@ import {
   encodeCategorical,
   type CategoricalEncoding,
 } from './categorical-encoding.js';
+import { gowerDistancesTo, gowerSpace, type GowerSpace } from './gower-space.js';
 import {
   fitModelAlgorithm,
   K_ALGORITHMS,
   SEGMENTATION_ALGORITHMS,
+  type AdapterFit,
   type ModelAlgorithm,
   type SegmentationAlgorithm,
 } from './clusterers.js';
@@ -74,8 +76,13 @@ export interface AlgorithmClusterer {
   readonly options: Readonly<Record<string, unknown>>;
   /** The fitted model in its own JSON format (`segmint.dbscan`, `segmint.hdbscan`, ...). */
   readonly fitted: unknown;
-  /** k-prototypes: how the clustering matrix maps to numeric + category-code columns. */
+  /**
+   * k-prototypes and Gower metrics: how the clustering matrix maps to numeric + category-code
+   * columns.
+   */
   readonly encoding: CategoricalEncoding | null;
+  /** `metric: 'gower'` (dbscan, hdbscan, agglomerative): the training rows and ranges. */
+  readonly gower: GowerSpace | null;
   /**
    * Segment id of each of the algorithm's own labels when the segments were renumbered (see
    * `relabelSegments`), else null (segment id = label).
@@ -223,7 +230,7 @@ export function fitSegmentation(t: Table, options: FitSegmentationOptions): Segm
             clusterCount: number;
           },
         )
-      : fitAlgorithm(X, algorithm, pipeline, options.clusterer);
+      : fitAlgorithm(X, algorithm, pipeline, options.clusterer, reduction !== null);
   const segments = summariseSegments(X, labels, clusterer.centroids, ood);
   const model: SegmentationModel = {
     kind: 'segmentation',
@@ -274,19 +281,64 @@ function fitCentroids(
   };
 }
 
+/**
+ * Fits a distance-based algorithm on the Gower distances between the rows of a Gower space
+ * (`metric: 'precomputed'`; agglomerative defaults to average linkage, as Ward needs coordinates).
+ */
+export function fitOnGower(
+  algorithm: ModelAlgorithm,
+  space: GowerSpace,
+  options: Readonly<Record<string, unknown>>,
+): AdapterFit {
+  return fitModelAlgorithm(algorithm, gowerDistancesTo(space, space.training), {
+    ...options,
+    ...(algorithm === 'agglomerative' && options.linkage === undefined
+      ? { linkage: 'average' }
+      : {}),
+    metric: 'precomputed',
+  });
+}
+
+/** `metric: 'gower'` applies to the distance-based algorithms, on unreduced features. */
+function checkGower(algorithm: ModelAlgorithm, reduced: boolean): void {
+  if (algorithm !== 'dbscan' && algorithm !== 'hdbscan' && algorithm !== 'agglomerative') {
+    throw new SegmintError(
+      ERROR_CODES.INVALID_PARAMETER,
+      `fitSegmentation: metric 'gower' applies to dbscan, hdbscan and agglomerative; got algorithm '${algorithm}'.`,
+      { parameter: 'metric', value: 'gower' },
+    );
+  }
+  if (reduced) {
+    throw new SegmintError(
+      ERROR_CODES.INVALID_PARAMETER,
+      "fitSegmentation: metric 'gower' compares the features themselves; PCA mixes them, so 'reduction' must be none.",
+      { parameter: 'reduction', value: 'pca' },
+    );
+  }
+}
+
 function fitAlgorithm(
   X: Matrix,
   algorithm: ModelAlgorithm,
   pipeline: FittedPipeline,
   options: FitSegmentationOptions['clusterer'],
+  reduced: boolean,
 ): FittedClusterer {
-  const encoding = algorithm === 'kprototypes' ? categoricalEncoding(pipeline, X) : null;
-  const fitted = encoding
-    ? fitModelAlgorithm(algorithm, encodeCategorical(X, encoding), {
-        ...options,
-        categoricalColumns: codeColumns(encoding),
-      })
-    : fitModelAlgorithm(algorithm, X, options);
+  const usesGower = options.metric === 'gower';
+  if (usesGower) checkGower(algorithm, reduced);
+  const encoding =
+    algorithm === 'kprototypes' || usesGower
+      ? categoricalEncoding(pipeline, X, { requireCategorical: !usesGower })
+      : null;
+  const gower = usesGower && encoding ? gowerSpace(X, encoding) : null;
+  const fitted = gower
+    ? fitOnGower(algorithm, gower, options)
+    : encoding
+      ? fitModelAlgorithm(algorithm, encodeCategorical(X, encoding), {
+          ...options,
+          categoricalColumns: codeColumns(encoding),
+        })
+      : fitModelAlgorithm(algorithm, X, options);
   const { labels } = fitted;
   const k = labels.reduce((max, label) => Math.max(max, label + 1), 0);
   const { centroids, inertia } = segmentMeans(X, labels, k);
@@ -301,6 +353,7 @@ function fitAlgorithm(
       options: fitted.options,
       fitted: fitted.fitted,
       encoding,
+      gower,
       labelMap: null,
     },
     labels,

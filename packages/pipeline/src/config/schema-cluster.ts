@@ -140,6 +140,11 @@ export const clusteringParamsSchema = section({
   regCovar: numberIn(0)
     .optional()
     .describe('Gaussian mixture: added to the covariance diagonals; default 1e-6.'),
+  metric: oneOf(['euclidean', 'gower'])
+    .optional()
+    .describe(
+      "DBSCAN, HDBSCAN, agglomerative: 'euclidean' (default) or 'gower' for mixed numeric and categorical features (up to 10,000 rows; eps is then a Gower distance in [0, 1]).",
+    ),
   gamma: numberIn(0)
     .optional()
     .describe(

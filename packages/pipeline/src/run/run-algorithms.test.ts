@@ -187,6 +187,30 @@ describe.skipIf(!hasSharedDatasets)('every algorithm in one run (mall customers)
     expect(vote.k).toBe(finest);
   });
 
+  it('clusters mixed data on Gower distances (agglomerative, hdbscan) with stability', async () => {
+    const result = await runYaml(
+      folder.dir,
+      [
+        `source: ${dataset('mall_customers', 'Mall_Customers.csv')}`,
+        'id: CustomerID',
+        'features: [Genre, Age, "Annual Income (k$)", "Spending Score (1-100)"]',
+        'clustering: { algorithm: [agglomerative, hdbscan], k: 4, params: { metric: gower, minClusterSize: 10 } }',
+        'stability: { resamples: 4 }',
+        `output: ${join(folder.dir, 'gower')}`,
+        '',
+      ].join('\n'),
+      { dataDir: null },
+    );
+    const [agglomerative, hdbscan] = result.report.algorithms;
+    expect(agglomerative).toMatchObject({ algorithm: 'agglomerative', k: 4, noise: 0 });
+    expect(hdbscan!.k).toBeGreaterThanOrEqual(2);
+    expect(result.report.dendrogram?.linkage).toBe('average');
+    expect(result.report.stability.status).toBe('measured');
+    expect(result.report.stability.segments).toHaveLength(4);
+    const rows = readCsv(result.files.segmentsCsv);
+    expect(new Set(rows.map((r) => r.segment))).toEqual(new Set(['0', '1', '2', '3']));
+  });
+
   it('a run of density algorithms alone skips choosing k', async () => {
     const result = await runYaml(
       folder.dir,

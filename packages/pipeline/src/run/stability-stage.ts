@@ -11,6 +11,8 @@ import {
   codeColumns,
   encodeCategorical,
   fitModelAlgorithm,
+  fitOnGower,
+  gowerSpace,
   isModelAlgorithm,
   isSegmintError,
   kmeans,
@@ -58,8 +60,11 @@ function refitter(
   if (!isModelAlgorithm(algorithm)) throw new Error(`unknown algorithm ${String(algorithm)}`);
   const { clusterer } = fit.model;
   const encoding = clusterer.kind === 'algorithm' ? clusterer.encoding : null;
+  const usesGower = clusterer.kind === 'algorithm' && clusterer.gower !== null;
   return (Xs) => {
     try {
+      if (usesGower && encoding)
+        return fitOnGower(algorithm, gowerSpace(Xs, encoding), params).labels;
       return encoding
         ? fitModelAlgorithm(algorithm, encodeCategorical(Xs, encoding), {
             ...params,

@@ -136,6 +136,17 @@ function AlgorithmParamsFields({
           onChange={(value) => set('linkage', value)}
         />
       ) : null}
+      {has('dbscan') || has('hdbscan') || has('agglomerative') ? (
+        <Choice
+          label="Distance (DBSCAN, HDBSCAN, agglomerative)"
+          value={params.metric}
+          options={[
+            { value: 'euclidean', label: 'Euclidean (scaled features)' },
+            { value: 'gower', label: 'Gower (mixed data, up to 10,000 rows)' },
+          ]}
+          onChange={(value) => set('metric', value)}
+        />
+      ) : null}
       {has('gmm') ? (
         <Choice
           label="Gaussian mixture covariance"
