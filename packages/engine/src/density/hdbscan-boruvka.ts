@@ -16,6 +16,7 @@
  * Notation: n points of d features; positions p are kd-tree positions (the tree's `points`
  * order, for locality); core[p] the core distance; mr(p, q) = max(core[p], core[q], |p - q|).
  */
+import { minSquaredDistanceToNode } from '../neighbors/box-distance.js';
 import type { KdTree } from '../neighbors/kd-tree.js';
 import type { EdgeList } from './hdbscan-linkage.js';
 
@@ -138,14 +139,17 @@ export function boruvkaSpanningTree(
       if (nodeComponent[node]! === c) continue;
       const bound = best[c]!;
       if (nodeMinCore[node]! >= bound || coreP >= bound) continue;
-      if (Math.sqrt(boxDistance(tree, node, points, offset)) >= bound) continue;
+      if (Math.sqrt(minSquaredDistanceToNode(tree, node, points, offset)) >= bound) continue;
       const left = nodeLeft[node]!;
       if (left < 0) {
         scanLeaf(p, c, node);
         continue;
       }
       const right = nodeRight[node]!;
-      if (boxDistance(tree, left, points, offset) <= boxDistance(tree, right, points, offset)) {
+      if (
+        minSquaredDistanceToNode(tree, left, points, offset) <=
+        minSquaredDistanceToNode(tree, right, points, offset)
+      ) {
         stack[top++] = right;
         stack[top++] = left;
       } else {
@@ -253,7 +257,7 @@ export function boruvkaSpanningTree(
           const bound = best[c]!;
           if (corePos[p]! >= bound) break;
           if (nodeMinCore[node]! >= bound) continue;
-          if (Math.sqrt(boxDistance(tree, node, points, offset)) >= bound) continue;
+          if (Math.sqrt(minSquaredDistanceToNode(tree, node, points, offset)) >= bound) continue;
           scanLeaf(p, c, node);
         }
       }
@@ -292,30 +296,6 @@ function boxToBox(tree: KdTree, a: number, b: number): number {
     const gapBA = lower[baseA + j]! - upper[baseB + j]!;
     const gap = gapAB > gapBA ? gapAB : gapBA;
     if (gap > 0) sum += gap * gap;
-  }
-  return sum;
-}
-
-/** Squared distance from the point at `points[offset..]` to the box of `node`. */
-function boxDistance(tree: KdTree, node: number, points: Float64Array, offset: number): number {
-  const d = tree.cols;
-  const lower = tree.nodeLower;
-  const upper = tree.nodeUpper;
-  const base = node * d;
-  let sum = 0;
-  for (let j = 0; j < d; j++) {
-    const x = points[offset + j]!;
-    const low = lower[base + j]!;
-    if (x < low) {
-      const gap = low - x;
-      sum += gap * gap;
-    } else {
-      const high = upper[base + j]!;
-      if (x > high) {
-        const gap = x - high;
-        sum += gap * gap;
-      }
-    }
   }
   return sum;
 }

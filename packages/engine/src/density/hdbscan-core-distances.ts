@@ -9,6 +9,7 @@
  * Notation: n points of d features; k neighbours per point, 1 <= k <= n; the core distance of a
  * point is its k-th neighbour distance.
  */
+import { minSquaredDistanceToNode } from '../neighbors/box-distance.js';
 import type { KdTree } from '../neighbors/kd-tree.js';
 
 /** The k nearest neighbours of every tree point, by original row. */
@@ -32,8 +33,6 @@ export function allNearestNeighbours(tree: KdTree, k: number): AllNeighbours {
     nodeLeft,
     nodeRight,
   } = tree;
-  const lower = tree.nodeLower;
-  const upper = tree.nodeUpper;
   const outIndices = new Int32Array(n * k);
   const outDistances = new Float64Array(n * k);
   const heapDistance = new Float64Array(k);
@@ -41,25 +40,8 @@ export function allNearestNeighbours(tree: KdTree, k: number): AllNeighbours {
   const stack = new Int32Array(2 * 64 + 2);
   const stackBound = new Float64Array(stack.length);
 
-  const boxDistance = (node: number, offset: number): number => {
-    const base = node * d;
-    let sum = 0;
-    for (let j = 0; j < d; j++) {
-      const x = points[offset + j]!;
-      const low = lower[base + j]!;
-      if (x < low) {
-        const gap = low - x;
-        sum += gap * gap;
-      } else {
-        const high = upper[base + j]!;
-        if (x > high) {
-          const gap = x - high;
-          sum += gap * gap;
-        }
-      }
-    }
-    return sum;
-  };
+  const boxDistance = (node: number, offset: number): number =>
+    minSquaredDistanceToNode(tree, node, points, offset);
 
   for (let p = 0; p < n; p++) {
     const offset = p * d;
