@@ -123,6 +123,15 @@ describe('segmint serve', () => {
     expect(await exit).toBe(0);
   });
 
+  it('treats an empty SEGMINT_DATA_DIR as unset (./segmint-data, not the working folder)', async () => {
+    const io = captureIo(dir, { env: { SEGMINT_DATA_DIR: '' } });
+    const exit = runServe({ command: 'serve', port: 0 }, io);
+    await printedUrl(() => io.out());
+    expect(io.out()).toContain(`(data in ${join(dir, 'segmint-data')})`);
+    io.interrupt();
+    expect(await exit).toBe(0);
+  });
+
   it('fails with NOT_FOUND for a missing token file', async () => {
     await expect(
       runServe({ command: 'serve', port: 0, tokenFile: 'missing' }, captureIo(dir)),

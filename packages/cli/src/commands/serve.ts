@@ -51,7 +51,7 @@ export async function runServe(command: ServeCommand, io: CliIo): Promise<number
   const token = await readToken(command, io);
   const dataDir = resolve(
     io.cwd,
-    command.dataDir ?? io.env.SEGMINT_DATA_DIR ?? DEFAULT_SERVE_DATA_DIR,
+    command.dataDir ?? (io.env.SEGMINT_DATA_DIR || DEFAULT_SERVE_DATA_DIR), // an empty variable counts as unset
   );
   const server = await startServer({
     dataDir,

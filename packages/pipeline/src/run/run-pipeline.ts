@@ -388,7 +388,7 @@ export function runDatabaseFile(
 ): string | null {
   if (options.dataDir === null) return null;
   const dir =
-    options.dataDir ?? process.env.SEGMINT_DATA_DIR ?? join(options.configDir, 'segmint-data');
+    options.dataDir ?? (process.env.SEGMINT_DATA_DIR || join(options.configDir, 'segmint-data'));
   return resolve(options.configDir, dir, `run-${runId}.duckdb`);
 }
 
