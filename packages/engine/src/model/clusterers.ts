@@ -85,19 +85,33 @@ function jsonSafe(value: unknown): Readonly<Record<string, unknown>> {
   return JSON.parse(JSON.stringify(value ?? {})) as Record<string, unknown>;
 }
 
+/** The fields every fitted model shares, as an {@link AdapterFit} with its JSON. */
+function adapterFit(
+  model: {
+    readonly labels: Int32Array;
+    readonly warnings: readonly EstimatorWarning[];
+    readonly options: unknown;
+    readonly iterations?: number;
+    readonly converged?: boolean;
+  },
+  fitted: unknown,
+): AdapterFit {
+  return {
+    labels: model.labels,
+    iterations: model.iterations ?? 0,
+    converged: model.converged ?? true,
+    warnings: model.warnings,
+    options: jsonSafe(model.options),
+    fitted,
+  };
+}
+
 const ADAPTERS: Readonly<Record<ModelAlgorithm, Adapter>> = {
   dbscan: {
     keys: ['eps', 'minSamples', 'metric'],
     fit: (X, options) => {
       const model = dbscan(X, options);
-      return {
-        labels: model.labels,
-        iterations: 0,
-        converged: true,
-        warnings: model.warnings,
-        options: jsonSafe(model.options),
-        fitted: dbscanToJSON(model),
-      };
+      return adapterFit(model, dbscanToJSON(model));
     },
     load: dbscanFromJSON,
     predict: (model, Z) => dbscanPredict(model as ReturnType<typeof dbscanFromJSON>, Z),
@@ -113,14 +127,7 @@ const ADAPTERS: Readonly<Record<ModelAlgorithm, Adapter>> = {
     ],
     fit: (X, options) => {
       const model = hdbscan(X, options);
-      return {
-        labels: model.labels,
-        iterations: 0,
-        converged: true,
-        warnings: model.warnings,
-        options: jsonSafe(model.options),
-        fitted: hdbscanToJSON(model),
-      };
+      return adapterFit(model, hdbscanToJSON(model));
     },
     load: hdbscanFromJSON,
     predict: (model, Z) => hdbscanPredict(model as ReturnType<typeof hdbscanFromJSON>, Z),
@@ -134,14 +141,7 @@ const ADAPTERS: Readonly<Record<ModelAlgorithm, Adapter>> = {
         X,
         rest.distanceThreshold === undefined ? { ...rest, clusterCount } : rest,
       );
-      return {
-        labels: model.labels,
-        iterations: 0,
-        converged: true,
-        warnings: model.warnings,
-        options: jsonSafe(model.options),
-        fitted: agglomerativeToJSON(model),
-      };
+      return adapterFit(model, agglomerativeToJSON(model));
     },
     load: agglomerativeFromJSON,
     predict: (model, Z) =>
@@ -153,14 +153,7 @@ const ADAPTERS: Readonly<Record<ModelAlgorithm, Adapter>> = {
     keys: ['clusterCount', 'covariance', 'maxIterations', 'tolerance', 'regCovar', 'nInit', 'seed'],
     fit: (X, options) => {
       const model = gaussianMixture(X, options as Parameters<typeof gaussianMixture>[1]);
-      return {
-        labels: model.labels,
-        iterations: model.iterations,
-        converged: model.converged,
-        warnings: model.warnings,
-        options: jsonSafe(model.options),
-        fitted: gaussianMixtureToJSON(model),
-      };
+      return adapterFit(model, gaussianMixtureToJSON(model));
     },
     load: gaussianMixtureFromJSON,
     predict: (model, Z) =>
@@ -170,14 +163,7 @@ const ADAPTERS: Readonly<Record<ModelAlgorithm, Adapter>> = {
     keys: ['clusterCount', 'categoricalColumns', 'gamma', 'maxIterations', 'nInit', 'seed'],
     fit: (X, options) => {
       const model = kPrototypes(X, options as Parameters<typeof kPrototypes>[1]);
-      return {
-        labels: model.labels,
-        iterations: model.iterations,
-        converged: model.converged,
-        warnings: model.warnings,
-        options: jsonSafe(model.options),
-        fitted: kPrototypesToJSON(model),
-      };
+      return adapterFit(model, kPrototypesToJSON(model));
     },
     load: kPrototypesFromJSON,
     predict: (model, Z) => kPrototypesPredict(model as ReturnType<typeof kPrototypesFromJSON>, Z),
