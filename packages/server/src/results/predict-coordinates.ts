@@ -38,7 +38,12 @@ export function wantsCoordinates(query: unknown): boolean {
 }
 
 function requestRows(body: unknown): Record<string, unknown>[] {
-  const parsed: unknown = typeof body === 'string' ? JSON.parse(body) : body;
+  // Large bodies reach the route as bytes (see routes/models.ts); the route has parsed them.
+  const text =
+    body instanceof Uint8Array
+      ? Buffer.from(body.buffer, body.byteOffset, body.byteLength).toString('utf8')
+      : body;
+  const parsed: unknown = typeof text === 'string' ? JSON.parse(text) : text;
   const rows = (parsed as { rows?: unknown } | null)?.rows;
   if (!Array.isArray(rows)) {
     throw new HttpError(

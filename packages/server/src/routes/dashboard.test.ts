@@ -263,6 +263,19 @@ describe('models: schema and predict coordinates', () => {
     });
     expect(old.statusCode).toBe(404);
     expect(old.json<ErrorResponse>().error.code).toBe('NO_DASHBOARD');
+
+    // A batch big enough for the worker path (>= 16 KiB) gets coordinates too.
+    const many = Array.from({ length: 400 }, () => rows[0]!);
+    const batch = await app.inject({
+      method: 'POST',
+      url: '/api/models/model-done/predict?coordinates=true',
+      headers: { 'content-type': 'application/json' },
+      payload: JSON.stringify({ rows: many }),
+    });
+    expect(batch.statusCode, batch.body).toBe(200);
+    const predictions = batch.json<{ predictions: { coordinates: number[] }[] }>().predictions;
+    expect(predictions).toHaveLength(400);
+    expect(predictions[399]!.coordinates).toEqual(prediction!.coordinates);
   });
 });
 

@@ -19,7 +19,7 @@ import { safeFileName } from '../datasets/paths.js';
 import { ModelCache } from '../results/model-cache.js';
 import { HttpError } from '../http/http-error.js';
 import { parsePredictBody } from '../results/predict-body.js';
-import { predictQuery } from '../results/predict-coordinates.js';
+import { predictQuery, wantsCoordinates } from '../results/predict-coordinates.js';
 import { predictionsToJson } from '../results/predict-json.js';
 import { PREDICT_WORKER_MIN_BYTES, PredictPool } from '../results/predict-pool.js';
 import { predictRows, predictRowsThroughFile, predictUpload } from '../results/predict-rows.js';
@@ -102,6 +102,21 @@ function describeModel(record: ModelRecord, file: RunModelFile): z.infer<typeof 
     trainingRows: model.trainingRows,
     segments: model.segments.map((s) => ({ id: s.id, name: s.name, size: s.size })),
   };
+}
+
+/** A large body's bytes parsed as JSON in this thread (400 BAD_REQUEST when they are not JSON). */
+function parseJsonBytes(bytes: Uint8Array): unknown {
+  try {
+    return JSON.parse(
+      Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8'),
+    );
+  } catch (error) {
+    throw new HttpError(
+      400,
+      'BAD_REQUEST',
+      `Body is not valid JSON: ${error instanceof Error ? error.message : String(error)}.`,
+    );
+  }
 }
 
 /** Sends JSON text or UTF-8 bytes as they are (no second serialisation). */
@@ -208,7 +223,13 @@ export function modelRoutes(instance: FastifyInstance, options: ModelRoutesOptio
       async (request, reply) => {
         const { record, file } = await modelCache.get(request.params.id);
         if (!request.isMultipart()) {
-          const body: unknown = request.body;
+          const raw: unknown = request.body;
+          // Map coordinates are added to a JSON-text reply by an onSend hook
+          // (predict-coordinates.ts), so those requests stay in this thread whatever their size.
+          const body =
+            raw instanceof Uint8Array && wantsCoordinates(request.query)
+              ? parseJsonBytes(raw)
+              : raw;
           if (!(body instanceof Uint8Array)) {
             const rows = parsePredictBody(body);
             return sendJson(reply, predictionsToJson(await predictRows(record.path, file, rows)));
