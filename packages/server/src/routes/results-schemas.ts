@@ -6,9 +6,12 @@ import { z } from 'zod';
 /** `:id` of a run. */
 export const runIdParams = z.object({ id: z.string().min(1).max(100) });
 
-/** `?segment=&offset=&limit=`: limit in [1, 1000] (default 100), offset >= 0 (default 0). */
+/**
+ * `?segment=&offset=&limit=`: segment >= -1 (-1: the noise rows of dbscan / hdbscan runs), limit
+ * in [1, 1000] (default 100), offset >= 0 (default 0).
+ */
 export const segmentsQuery = z.object({
-  segment: z.coerce.number().int().min(0).optional(),
+  segment: z.coerce.number().int().min(-1).optional(),
   offset: z.coerce.number().int().min(0).default(0),
   limit: z.coerce.number().int().min(1).max(1000).default(100),
 });

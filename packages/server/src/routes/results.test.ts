@@ -330,4 +330,17 @@ describe.skipIf(!HAVE_DATA)('result and model routes', () => {
     );
     expect((await app.inject({ url: '/api/runs/iris/report' })).statusCode).toBe(200);
   });
+
+  it('pages the noise rows of a density run with ?segment=-1', async () => {
+    await finishedRun(
+      'noisy',
+      `source: ${MALL}\nid: CustomerID\nfeatures: ["Annual Income (k$)", "Spending Score (1-100)"]\nclustering: { algorithm: dbscan, params: { eps: 0.3, minSamples: 5 } }\n`,
+    );
+    const noise = await app.inject({ url: '/api/runs/noisy/segments?segment=-1&limit=1000' });
+    expect(noise.statusCode, noise.body).toBe(200);
+    const page = noise.json<SegmentsPage>();
+    expect(page.total).toBeGreaterThan(0);
+    expect(page.rows.every((row) => row.segment === -1 && row.segmentName === 'Noise')).toBe(true);
+    expect((await app.inject({ url: '/api/runs/noisy/segments?segment=-2' })).statusCode).toBe(400);
+  });
 });
