@@ -376,6 +376,8 @@ export interface ReportSelection {
 export interface ReportAlgorithm {
   readonly algorithm: string;
   readonly k: number;
+  /** Training rows labelled noise (dbscan, hdbscan); absent in older reports. */
+  readonly noise?: number;
   readonly inertia: number | null;
   readonly iterations: number;
   readonly converged: boolean;

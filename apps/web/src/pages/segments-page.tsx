@@ -29,6 +29,8 @@ export function SegmentsPage({ route, navigate }: PageProps) {
       <Async result={report} label="Loading the report…">
         {(data) => {
           const chosen = data.segments.find((segment) => segment.segment === selected) ?? null;
+          const noise =
+            data.algorithms.find((a) => a.algorithm === data.primaryAlgorithm)?.noise ?? 0;
           return (
             <>
               <div className="page-header">
@@ -38,6 +40,9 @@ export function SegmentsPage({ route, navigate }: PageProps) {
                   {data.primaryAlgorithm}
                   {data.rows.outliers > 0
                     ? ` · ${data.rows.outliers.toLocaleString('en-US')} outliers left out of fitting`
+                    : ''}
+                  {noise > 0
+                    ? ` · ${noise.toLocaleString('en-US')} noise rows in no segment (segment -1 in the export)`
                     : ''}
                   . Choose a card to see its customers.
                 </p>
