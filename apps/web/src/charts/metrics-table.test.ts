@@ -30,4 +30,17 @@ describe('metricsTable', () => {
   it('returns no rows for no algorithms', () => {
     expect(metricsTable([]).rows).toEqual([]);
   });
+
+  it('counts the segments and noise rows of each algorithm (older reports: no noise)', () => {
+    const base = sampleReport().algorithms[0]!;
+    const table = metricsTable([
+      { ...base, algorithm: 'hdbscan', k: 4, noise: 37 },
+      { ...base, algorithm: 'kmeans', k: 5, noise: undefined },
+    ]);
+    const keys = table.columns.map((column) => column.key);
+    const cell = (row: number, key: string) => table.rows[row]!.cells[keys.indexOf(key as never)]!;
+    expect(cell(0, 'k').text).toBe('4');
+    expect(cell(0, 'noise')).toEqual({ value: 37, text: '37', best: false });
+    expect(cell(1, 'noise').text).toBe('0');
+  });
 });

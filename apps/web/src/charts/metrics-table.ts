@@ -1,6 +1,7 @@
 /**
  * Metrics table data: one row per algorithm with its quality at the chosen k (silhouette,
- * Calinski-Harabasz, Davies-Bouldin, inertia, iterations, converged), formatted, and the best
+ * Calinski-Harabasz, Davies-Bouldin, inertia, iterations, converged, segments found, noise rows),
+ * formatted, and the best
  * value of each metric flagged (higher silhouette and Calinski-Harabasz, lower Davies-Bouldin).
  * Plain data for an HTML table: no Plotly.
  */
@@ -10,7 +11,8 @@ import { isFiniteNumber } from './spec.js';
 
 /** A column of the metrics table. */
 export interface MetricsColumn {
-  readonly key: 'silhouette' | 'calinskiHarabasz' | 'daviesBouldin' | 'inertia' | 'iterations';
+  readonly key:
+    'silhouette' | 'calinskiHarabasz' | 'daviesBouldin' | 'inertia' | 'iterations' | 'k' | 'noise';
   readonly label: string;
   /** Which direction is better; null when the column is not compared (inertia, iterations). */
   readonly better: 'higher' | 'lower' | null;
@@ -45,10 +47,12 @@ export const METRICS_COLUMNS: readonly MetricsColumn[] = Object.freeze([
   { key: 'daviesBouldin', label: 'Davies-Bouldin', better: 'lower' },
   { key: 'inertia', label: 'Inertia', better: null },
   { key: 'iterations', label: 'Iterations', better: null },
+  { key: 'k', label: 'Segments', better: null },
+  { key: 'noise', label: 'Noise rows', better: null },
 ] as const);
 
 function cellText(key: MetricsColumn['key'], value: number | null): string {
-  if (key === 'iterations') return formatInteger(value);
+  if (key === 'iterations' || key === 'k' || key === 'noise') return formatInteger(value);
   if (key === 'silhouette' || key === 'daviesBouldin') return formatFixed(value, 3);
   return formatNumber(value);
 }
@@ -81,7 +85,8 @@ export function metricsTable(
       converged: entry.converged,
       warnings: entry.warnings.length,
       cells: METRICS_COLUMNS.map((column) => {
-        const raw = entry[column.key];
+        // Reports from before noise existed have no noise count: those runs had none.
+        const raw = column.key === 'noise' ? (entry.noise ?? 0) : entry[column.key];
         const value = isFiniteNumber(raw) ? raw : null;
         return {
           value,
