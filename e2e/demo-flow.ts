@@ -61,6 +61,13 @@ export function demoFlow(): void {
         expect(await waitForChart(page, 'umap', 'webgl')).toBeGreaterThan(0);
         await page.getByTestId('chart-umap').scrollIntoViewIfNeeded();
         await screenshot(page, 'demo-umap', true);
+        // A predicted customer is then placed on the UMAP map as well as on the 3-D map.
+        await page.goto(`${server.url}/#/runs/${runId}/predict`);
+        await page.getByTestId('predict-submit').click();
+        await page.getByTestId('predict-result').waitFor();
+        expect(await waitForChart(page, 'predict-umap', 'webgl')).toBeGreaterThan(0);
+        await page.getByTestId('chart-predict-umap').scrollIntoViewIfNeeded();
+        await screenshot(page, 'demo-predict-umap', true);
       } catch (error) {
         await screenshot(page, 'demo-failure').catch(() => undefined);
         throw new Error(

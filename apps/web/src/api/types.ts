@@ -574,6 +574,8 @@ export interface Prediction {
   readonly outlier?: boolean;
   /** With `?coordinates=true`: the row in the run's 3-D PCA projection space (3 numbers). */
   readonly coordinates?: readonly number[];
+  /** With `?coordinates=true`, once the run's UMAP map exists: the row placed on it (2 numbers). */
+  readonly umapCoordinates?: readonly number[];
 }
 
 /** `POST /api/models/:id/predict` response (JSON). */

@@ -11,10 +11,12 @@ import {
   getProjection,
   getReport,
   getRun,
+  getUmap,
   predictRows,
 } from '../api/endpoints.js';
 import type { ModelSchema, Prediction } from '../api/types.js';
 import type { PageProps } from '../app.js';
+import { map2dChart } from '../charts/map2d.js';
 import { map3dChart } from '../charts/map3d.js';
 import { namesOf } from '../charts/projection.js';
 import { AsyncChart } from '../components/chart-panel.js';
@@ -80,6 +82,16 @@ function Predictor({
           segment: prediction.segment,
           segmentName: prediction.segmentName,
         };
+  // The UMAP map is drawn too when the run has one (computed from the Segments page).
+  const umapPoint =
+    prediction?.umapCoordinates === undefined
+      ? null
+      : {
+          coordinates: prediction.umapCoordinates,
+          segment: prediction.segment,
+          segmentName: prediction.segmentName,
+        };
+  const umap = useAsync(umapPoint === null ? null : `umap-${runId}`, () => getUmap(runId));
   return (
     <>
       <div className="grid-2">
@@ -105,6 +117,22 @@ function Predictor({
           }
         />
       </div>
+      {umapPoint === null ? null : (
+        <div className="grid-2">
+          <AsyncChart
+            name="predict-umap"
+            result={umap}
+            build={(data) =>
+              map2dChart(data, {
+                names,
+                predicted: umapPoint,
+                title: 'Where this customer falls on the UMAP map',
+                fileName: 'segmint-predict-umap',
+              })
+            }
+          />
+        </div>
+      )}
       <BatchPredict modelId={modelId} />
     </>
   );

@@ -237,6 +237,21 @@ export function buildDashboard(input: DashboardInput): DashboardFile {
 }
 
 /**
+ * New rows in the model's clustering space (its preprocessing in predict mode, then its PCA when
+ * it has one): what the run's maps are computed from.
+ * @throws SegmintError as `predictSegments` does for values that cannot be transformed.
+ * @example clusteringRows(model, [{ Income: 52000 }]).cols // the model's clustering columns
+ */
+export function clusteringRows(
+  model: SegmentationModel,
+  records: readonly Record<string, unknown>[],
+): Matrix {
+  const t = tableFromRecords(records, pipelineInputSchema(model.pipeline));
+  const result = transformPipeline(model.pipeline, t, { mode: 'predict' });
+  return model.reduction ? pcaTransform(model.reduction, result.X) : result.X;
+}
+
+/**
  * Places rows on a run's map: the model's preprocessing (predict mode) and reduction, then the
  * dashboard's PCA. Returns 3 numbers per row (missing axes 0).
  * @param records - one object per row with the model's input columns.
@@ -249,9 +264,7 @@ export function mapCoordinates(
   projectionData: Pick<DashboardProjection, 'pca'>,
   records: readonly Record<string, unknown>[],
 ): number[][] {
-  const t = tableFromRecords(records, pipelineInputSchema(model.pipeline));
-  const result = transformPipeline(model.pipeline, t, { mode: 'predict' });
-  const X = model.reduction ? pcaTransform(model.reduction, result.X) : result.X;
+  const X = clusteringRows(model, records);
   const map = projectionData.pca === null ? null : pcaFromJSON(projectionData.pca);
   const [x, y, z] = toMap(X, map);
   return Array.from({ length: X.rows }, (_, i) => [x![i]!, y![i]!, z![i]!]);

@@ -13,6 +13,11 @@ export {
 } from './model-file.js';
 export { MANIFEST_FORMAT, type RunManifest } from './manifest.js';
 export { ASSIGNMENT_COLUMNS } from './segments-table.js';
-export { buildDashboard, mapCoordinates, type DashboardInput } from './dashboard-stage.js';
+export {
+  buildDashboard,
+  clusteringRows,
+  mapCoordinates,
+  type DashboardInput,
+} from './dashboard-stage.js';
 export { stratifiedSample } from './stratified-sample.js';
 export { runDendrogram, DENDROGRAM_LEAVES, type RunDendrogram } from './dendrogram-stage.js';

@@ -1,7 +1,8 @@
 /**
  * `POST /api/models/:id/predict?coordinates=true`: each prediction also gets `coordinates`, the
  * row's position (3 numbers) in its run's 3-D PCA map (dashboard.json), so the dashboard can star
- * a predicted customer on the map. Implemented as an onSend hook on the predict route: the
+ * a predicted customer on the map, and `umapCoordinates` (2 numbers) when the run's UMAP map has
+ * been computed (umap-place.ts). Implemented as an onSend hook on the predict route: the
  * predictions are computed as usual (same fast paths, same errors), then the JSON rows of the
  * request are placed with `mapCoordinates` (the model's preprocessing and reduction, then the
  * map's PCA) and the coordinates added in order. Only JSON bodies (`{ rows }`) can ask for
@@ -17,6 +18,7 @@ import { HttpError } from '../http/http-error.js';
 import type { Catalog } from '../store/catalog.js';
 import { readDashboard } from './dashboard-results.js';
 import { LruCache } from './lru-cache.js';
+import { UmapPlacePool } from './umap-place.js';
 import { requireFinishedRun } from './run-results.js';
 
 /** `?coordinates=true|false` of the predict route (documented in its OpenAPI entry). */
@@ -67,6 +69,7 @@ function requestRows(body: unknown): Record<string, unknown>[] {
 export async function addCoordinates(
   catalog: Catalog,
   models: LruCache<string, Promise<SegmentationModel>>,
+  umapPlaces: UmapPlacePool,
   modelId: string,
   rows: readonly Record<string, unknown>[],
   payload: string,
@@ -85,11 +88,15 @@ export async function addCoordinates(
       models.delete(record.path);
     });
   }
-  const coordinates = mapCoordinates(await loading, dashboard.projection, rows);
+  const model = await loading;
+  const coordinates = mapCoordinates(model, dashboard.projection, rows);
+  // When the run's UMAP map has been computed, the rows are placed on it too (in a worker).
+  const umap = await umapPlaces.place(run.outputDir, model, rows);
   const body = JSON.parse(payload) as { predictions: Record<string, unknown>[] };
   body.predictions = body.predictions.map((prediction, index) => ({
     ...prediction,
     coordinates: coordinates[index] ?? null,
+    ...(umap === null ? {} : { umapCoordinates: umap[index] ?? null }),
   }));
   return JSON.stringify(body);
 }
@@ -97,6 +104,8 @@ export async function addCoordinates(
 /** Registers the onSend hook that honours `?coordinates=true` on the predict route. */
 export function registerPredictCoordinates(app: FastifyInstance): void {
   const models = new LruCache<string, Promise<SegmentationModel>>(8);
+  const umapPlaces = new UmapPlacePool();
+  app.addHook('onClose', () => umapPlaces.close());
   app.addHook(
     'onSend',
     async (request: FastifyRequest, reply: FastifyReply, payload: unknown): Promise<unknown> => {
@@ -106,7 +115,14 @@ export function registerPredictCoordinates(app: FastifyInstance): void {
       if (reply.statusCode !== 200 || typeof payload !== 'string') return payload;
       if (request.isMultipart()) return payload;
       const { id } = request.params as { id: string };
-      return addCoordinates(app.catalog, models, id, requestRows(request.body), payload);
+      return addCoordinates(
+        app.catalog,
+        models,
+        umapPlaces,
+        id,
+        requestRows(request.body),
+        payload,
+      );
     },
   );
 }

@@ -8,6 +8,7 @@
 import { randomUUID } from 'node:crypto';
 import { readFile, rename, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { umapToJSON } from '@segmint/engine';
 import { umapInWorker } from '@segmint/engine/node';
 import type { DashboardFile } from '@segmint/pipeline';
 import { HttpError } from '../http/http-error.js';
@@ -16,12 +17,17 @@ import { pickAlgorithm, samplingStatement, type ProjectionBody } from './dashboa
 /** The file a run's UMAP map is kept in. */
 export const UMAP_FILE = 'umap.json';
 
-/** What umap.json holds: the 2-D embedding of the sample, aligned with `umapSample.index`. */
-interface UmapFile {
+/**
+ * What umap.json holds: the 2-D embedding of the sample (aligned with `umapSample.index`) and the
+ * fitted UMAP model (`umapToJSON`), which places new rows on the map (umap-place.ts).
+ */
+export interface UmapFile {
   readonly format: 'segmint.umap-map';
   readonly version: 1;
   readonly x: number[];
   readonly y: number[];
+  /** Absent in files written before new rows could be placed. */
+  readonly model?: unknown;
 }
 
 const pending = new Map<string, Promise<UmapFile>>();
@@ -39,6 +45,7 @@ async function compute(outputDir: string, dashboard: DashboardFile): Promise<Uma
     version: 1,
     x: Array.from({ length: rows }, (_, i) => embedding.data[i * 2]!),
     y: Array.from({ length: rows }, (_, i) => embedding.data[i * 2 + 1]!),
+    model: umapToJSON(model),
   };
   const target = join(outputDir, UMAP_FILE);
   const temporary = `${target}.${randomUUID()}.tmp`;

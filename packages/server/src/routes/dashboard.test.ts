@@ -381,5 +381,31 @@ describe('GET /api/runs/:id/umap', () => {
     expect((await app.inject({ url: '/api/runs/done/umap?algorithm=gmm' })).statusCode).toBe(404);
     const old = await app.inject({ url: '/api/runs/old/umap' });
     expect(old.statusCode).toBe(404);
+
+    // Once the map exists, predictions with coordinates are placed on it too (in a worker).
+    const placed = await app.inject({
+      method: 'POST',
+      url: '/api/models/model-done/predict?coordinates=true',
+      payload: { rows: [{ customer_id: 'c001', income: 20, spend: 100, plan: 'basic' }] },
+    });
+    expect(placed.statusCode, placed.body).toBe(200);
+    const [prediction] = placed.json<{ predictions: { umapCoordinates: number[] }[] }>()
+      .predictions;
+    expect(prediction!.umapCoordinates).toHaveLength(2);
+    // A training customer lands among the map's points of its own segment.
+    const segmentOf = map.segment[map.id.indexOf('c001')]!;
+    const own = map.x
+      .map((x, i) => ({ x, y: map.y[i]!, segment: map.segment[i]! }))
+      .filter((p) => p.segment === segmentOf);
+    const nearest = (points: { x: number; y: number }[]) =>
+      Math.min(
+        ...points.map((p) =>
+          Math.hypot(p.x - prediction!.umapCoordinates[0]!, p.y - prediction!.umapCoordinates[1]!),
+        ),
+      );
+    const others = map.x
+      .map((x, i) => ({ x, y: map.y[i]!, segment: map.segment[i]! }))
+      .filter((p) => p.segment !== segmentOf);
+    expect(nearest(own)).toBeLessThan(nearest(others));
   });
 });

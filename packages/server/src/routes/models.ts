@@ -60,6 +60,12 @@ const predictionSchema = z.object({
     .array(z.number())
     .optional()
     .describe("With ?coordinates=true: the row's position on the run's 3-D PCA map"),
+  umapCoordinates: z
+    .array(z.number())
+    .optional()
+    .describe(
+      "With ?coordinates=true, once the run's UMAP map is computed: the row placed on it (2 numbers)",
+    ),
 });
 
 async function requireModel(catalog: Catalog, id: string): Promise<ModelRecord> {
