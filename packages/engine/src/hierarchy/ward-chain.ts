@@ -26,33 +26,9 @@ import {
   removeCluster,
 } from './centroid-tree.js';
 import { finishLinkage, type LinkageMatrix } from './linkage-matrix.js';
-
-/**
- * ||a - b||^2 accumulated exactly as in the inner loop (four partial sums), so the criterion is
- * symmetric bit for bit: a chain must see d(A, B) = d(B, A) to stop.
- */
-function squaredGap(data: Float64Array, ao: number, bo: number, d: number): number {
-  let s0 = 0;
-  let s1 = 0;
-  let s2 = 0;
-  let s3 = 0;
-  let f = 0;
-  for (; f + 3 < d; f += 4) {
-    const t0 = data[ao + f]! - data[bo + f]!;
-    const t1 = data[ao + f + 1]! - data[bo + f + 1]!;
-    const t2 = data[ao + f + 2]! - data[bo + f + 2]!;
-    const t3 = data[ao + f + 3]! - data[bo + f + 3]!;
-    s0 += t0 * t0;
-    s1 += t1 * t1;
-    s2 += t2 * t2;
-    s3 += t3 * t3;
-  }
-  for (; f < d; f++) {
-    const diff = data[ao + f]! - data[bo + f]!;
-    s0 += diff * diff;
-  }
-  return s0 + s1 + (s2 + s3);
-}
+// Four partial sums, as the chain's inner loop adds them: d(A, B) = d(B, A) bit for bit, which a
+// chain needs to stop.
+import { squaredDistance } from '../cluster/squared-distance.js';
 
 /**
  * Ward linkage of the rows of X (finite, n >= 1) in SciPy's format.
@@ -155,7 +131,9 @@ export function wardChainKernel(X: Float64Array, n: number, d: number): LinkageM
         previous = chain[chainLength - 2]!;
         const pp = tree.position[previous]!;
         y = previous;
-        best = squaredGap(tree.centers, xo, pp * d, d) / (inverseX + tree.inverseSize[pp]!);
+        best =
+          squaredDistance(tree.centers, xo, tree.centers, pp * d, d) /
+          (inverseX + tree.inverseSize[pp]!);
       }
       scan(tree.treeCount, tree.slotCount);
       if (tree.treeCount > 0) {
