@@ -264,7 +264,17 @@ export function mapCoordinates(
   projectionData: Pick<DashboardProjection, 'pca'>,
   records: readonly Record<string, unknown>[],
 ): number[][] {
-  const X = clusteringRows(model, records);
+  return mapCoordinatesOf(clusteringRows(model, records), projectionData);
+}
+
+/**
+ * {@link mapCoordinates} for rows already in the clustering space (see {@link clusteringRows}).
+ * @throws SegmintError INVALID_MODEL for a malformed PCA in dashboard.json.
+ */
+export function mapCoordinatesOf(
+  X: Matrix,
+  projectionData: Pick<DashboardProjection, 'pca'>,
+): number[][] {
   const map = projectionData.pca === null ? null : pcaFromJSON(projectionData.pca);
   const [x, y, z] = toMap(X, map);
   return Array.from({ length: X.rows }, (_, i) => [x![i]!, y![i]!, z![i]!]);

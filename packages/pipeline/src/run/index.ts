@@ -17,6 +17,7 @@ export {
   buildDashboard,
   clusteringRows,
   mapCoordinates,
+  mapCoordinatesOf,
   type DashboardInput,
 } from './dashboard-stage.js';
 export { stratifiedSample } from './stratified-sample.js';

@@ -11,7 +11,7 @@
  */
 import { readFile } from 'node:fs/promises';
 import type { SegmentationModel } from '@segmint/engine';
-import { mapCoordinates, parseModelFile } from '@segmint/pipeline';
+import { clusteringRows, mapCoordinatesOf, parseModelFile } from '@segmint/pipeline';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { HttpError } from '../http/http-error.js';
@@ -88,10 +88,11 @@ export async function addCoordinates(
       models.delete(record.path);
     });
   }
-  const model = await loading;
-  const coordinates = mapCoordinates(model, dashboard.projection, rows);
+  // The rows' clustering-space form, computed once for both maps.
+  const X = clusteringRows(await loading, rows);
+  const coordinates = mapCoordinatesOf(X, dashboard.projection);
   // When the run's UMAP map has been computed, the rows are placed on it too (in a worker).
-  const umap = await umapPlaces.place(run.outputDir, model, rows);
+  const umap = await umapPlaces.place(run.outputDir, X);
   const body = JSON.parse(payload) as { predictions: Record<string, unknown>[] };
   body.predictions = body.predictions.map((prediction, index) => ({
     ...prediction,

@@ -1,14 +1,14 @@
 /**
  * Placing new customers on a run's UMAP map (issue 7: new points projected into an existing map):
- * their clustering-space rows (the model's preprocessing and reduction) go to a piscina worker
+ * their clustering-space rows (the caller runs the model's preprocessing and reduction once for
+ * both maps) go to a piscina worker
  * (umap-place-worker.ts) that runs `umapTransform` with the map's fitted model, so the event loop
  * never does the work. Only runs whose UMAP map was computed (umap.json with its model) have one.
  */
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { SegmentationModel } from '@segmint/engine';
-import { clusteringRows } from '@segmint/pipeline';
+import type { Matrix } from '@segmint/engine';
 import { Piscina } from 'piscina';
 import { UMAP_FILE } from './umap-map.js';
 import type { UmapPlaceTask } from './umap-place-worker.js';
@@ -28,17 +28,13 @@ export class UmapPlacePool {
   private pool: Piscina<UmapPlaceTask, Float64Array> | null = null;
 
   /**
-   * Map coordinates [x, y] of each record on the UMAP map kept in `outputDir`, or null when the
-   * run has no UMAP map with a model (not computed yet, or written before).
+   * Map coordinates [x, y] of each row of X (the run's clustering space: pipeline
+   * `clusteringRows`) on the UMAP map kept in `outputDir`, or null when the run has no UMAP map
+   * with a model (not computed yet, or written before).
    */
-  async place(
-    outputDir: string,
-    model: SegmentationModel,
-    records: readonly Record<string, unknown>[],
-  ): Promise<number[][] | null> {
+  async place(outputDir: string, X: Matrix): Promise<number[][] | null> {
     const file = join(outputDir, UMAP_FILE);
     if (!existsSync(file)) return null;
-    const X = clusteringRows(model, records);
     this.pool ??= new Piscina<UmapPlaceTask, Float64Array>({
       filename: workerPath(),
       minThreads: 0,
