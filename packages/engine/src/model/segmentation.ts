@@ -299,6 +299,45 @@ export function fitOnGower(
   });
 }
 
+/**
+ * Fits a model algorithm on the clustering matrix X as the model sees it: on Gower distances
+ * (`usesGower`, with `encoding`), on numeric columns plus category codes (k-prototypes, with
+ * `encoding`), else on X itself. Shared by {@link fitSegmentation} and {@link refitLabels}.
+ */
+function fitInSpace(
+  algorithm: ModelAlgorithm,
+  X: Matrix,
+  encoding: CategoricalEncoding | null,
+  usesGower: boolean,
+  options: Readonly<Record<string, unknown>>,
+): { fitted: AdapterFit; gower: GowerSpace | null } {
+  if (usesGower && encoding) {
+    const gower = gowerSpace(X, encoding);
+    return { fitted: fitOnGower(algorithm, gower, options), gower };
+  }
+  const fitted = encoding
+    ? fitModelAlgorithm(algorithm, encodeCategorical(X, encoding), {
+        ...options,
+        categoricalColumns: codeColumns(encoding),
+      })
+    : fitModelAlgorithm(algorithm, X, options);
+  return { fitted, gower: null };
+}
+
+/**
+ * Labels of a new fit of a model's algorithm on other rows X of its clustering space (e.g.
+ * subsamples for stability), with the model's category encoding or Gower metric.
+ * @throws SegmintError from the algorithm (e.g. no cluster found).
+ */
+export function refitLabels(
+  clusterer: AlgorithmClusterer,
+  X: Matrix,
+  options: Readonly<Record<string, unknown>>,
+): Int32Array {
+  return fitInSpace(clusterer.algorithm, X, clusterer.encoding, clusterer.gower !== null, options)
+    .fitted.labels;
+}
+
 /** `metric: 'gower'` applies to the distance-based algorithms, on unreduced features. */
 function checkGower(algorithm: ModelAlgorithm, reduced: boolean): void {
   if (algorithm !== 'dbscan' && algorithm !== 'hdbscan' && algorithm !== 'agglomerative') {
@@ -330,15 +369,7 @@ function fitAlgorithm(
     algorithm === 'kprototypes' || usesGower
       ? categoricalEncoding(pipeline, X, { requireCategorical: !usesGower })
       : null;
-  const gower = usesGower && encoding ? gowerSpace(X, encoding) : null;
-  const fitted = gower
-    ? fitOnGower(algorithm, gower, options)
-    : encoding
-      ? fitModelAlgorithm(algorithm, encodeCategorical(X, encoding), {
-          ...options,
-          categoricalColumns: codeColumns(encoding),
-        })
-      : fitModelAlgorithm(algorithm, X, options);
+  const { fitted, gower } = fitInSpace(algorithm, X, encoding, usesGower, options);
   const { labels } = fitted;
   const k = labels.reduce((max, label) => Math.max(max, label + 1), 0);
   const { centroids, inertia } = segmentMeans(X, labels, k);

@@ -8,15 +8,10 @@
  */
 import {
   bootstrapStability,
-  codeColumns,
-  encodeCategorical,
-  fitModelAlgorithm,
-  fitOnGower,
-  gowerSpace,
-  isModelAlgorithm,
   isSegmintError,
   kmeans,
   miniBatchKMeans,
+  refitLabels,
   type Matrix,
   type SegmentationFit,
 } from '@segmint/engine';
@@ -57,20 +52,11 @@ function refitter(
   };
   if (algorithm === 'kmeans') return (Xs) => kmeans(Xs, params).labels;
   if (algorithm === 'minibatch-kmeans') return (Xs) => miniBatchKMeans(Xs, params).labels;
-  if (!isModelAlgorithm(algorithm)) throw new Error(`unknown algorithm ${String(algorithm)}`);
   const { clusterer } = fit.model;
-  const encoding = clusterer.kind === 'algorithm' ? clusterer.encoding : null;
-  const usesGower = clusterer.kind === 'algorithm' && clusterer.gower !== null;
+  if (clusterer.kind !== 'algorithm') throw new Error(`no fitted model for ${algorithm}`);
   return (Xs) => {
     try {
-      if (usesGower && encoding)
-        return fitOnGower(algorithm, gowerSpace(Xs, encoding), params).labels;
-      return encoding
-        ? fitModelAlgorithm(algorithm, encodeCategorical(Xs, encoding), {
-            ...params,
-            categoricalColumns: codeColumns(encoding),
-          }).labels
-        : fitModelAlgorithm(algorithm, Xs, params).labels;
+      return refitLabels(clusterer, Xs, params);
     } catch (error) {
       // A subsample in which a density algorithm finds no cluster: every row is noise.
       if (isSegmintError(error)) return new Int32Array(Xs.rows).fill(-1);
